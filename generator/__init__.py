@@ -1,0 +1,1 @@
+"""Records of the ЦНППМ association and council: load, validate, check, render, export."""

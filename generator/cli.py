@@ -1,0 +1,86 @@
+"""The command line: parse options, call the core, print, return an exit status."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import click
+
+from . import jsonschema
+from .report import FORMATS, render
+from .validate import relative_target, validate
+
+ROOT_OPTION = click.option(
+    "--root",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("."),
+    show_default="текущая папка",
+    help="Папка проекта, в которой лежит records/.",
+)
+FORMAT_OPTION = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
+    help="text — для человека, json — для программ, github — аннотации в pull request.",
+)
+
+
+def as_of_option(func: click.decorators.FC) -> click.decorators.FC:
+    """`--as-of YYYY-MM-DD` for commands whose result depends on the date."""
+    return click.option(
+        "--as-of",
+        type=click.DateTime(formats=["%Y-%m-%d"]),
+        default=None,
+        help="Дата, на которую проверять (ГГГГ-ММ-ДД); по умолчанию — сегодня.",
+    )(func)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def main() -> None:
+    """Записи межшкольного объединения и совета «РОСТ»: проверка, сайт, документы."""
+
+
+@main.command("validate")
+@click.argument("path", required=False, type=click.Path(path_type=Path))
+@ROOT_OPTION
+@FORMAT_OPTION
+def validate_command(path: Path | None, root: Path, fmt: str) -> None:
+    """Проверить записи: каждый файл по схеме и записи друг с другом.
+
+    PATH — папка records, папка внутри неё или один файл; по умолчанию проверяется всё.
+    Сообщает все ошибки всех файлов сразу; код выхода 1, если есть ошибки.
+    """
+    selected = ""
+    if path is not None:
+        relative = relative_target(root, path if path.is_absolute() else Path.cwd() / path)
+        if relative is None or not (relative == "records" or relative.startswith("records/")):
+            raise click.UsageError(
+                f"путь {path} лежит вне папки records проекта {root}. Укажите файл или папку "
+                "внутри records (или задайте папку проекта через --root)."
+            )
+        selected = "" if relative == "records" else relative
+    result = validate(root, selected)
+    click.echo(render(fmt, result.files, result.diagnostics))
+    raise SystemExit(0 if result.ok else 1)
+
+
+@main.command("schema")
+@ROOT_OPTION
+@click.option("--check", is_flag=True, help="Только проверить, что файлы схем актуальны.")
+def schema_command(root: Path, check: bool) -> None:
+    """Записать JSON Schema записей в schemas/json и подсказки для VS Code в .vscode."""
+    if check:
+        stale = jsonschema.stale(root)
+        for relative in stale:
+            click.echo(f"{relative}: файл устарел. Выполните: python -m generator schema")
+        raise SystemExit(1 if stale else 0)
+    written = jsonschema.write(root)
+    click.echo(f"Записано файлов: {len(written)} (schemas/json, .vscode/settings.json).")
+
+
+def today(as_of: date | None) -> date:
+    """The as-of date of a command: the option's value, or today."""
+    return as_of or date.today()

@@ -1,0 +1,84 @@
+"""Find every reference a record makes, from the `Ref` marks its schema carries."""
+
+from __future__ import annotations
+
+import functools
+import types
+import typing
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel
+
+from schemas.base import Ref
+
+from .diagnostics import Loc
+
+
+@dataclass(frozen=True, slots=True)
+class _FieldPlan:
+    name: str
+    ref: Ref | None
+    nested: bool  # the field holds (lists of) models to descend into
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    loc: Loc
+    ref: Ref
+    value: str
+    owner: BaseModel  # the model holding the field, for sibling fields such as `association`
+
+
+def references(model: BaseModel, loc: Loc = ()) -> Iterator[Reference]:
+    """Every (location, Ref, id) in a record, nested parts and lists included."""
+    for plan in _plan(type(model)):
+        value = getattr(model, plan.name)
+        if value is None:
+            continue
+        here = (*loc, plan.name)
+        items = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
+        for index, item in items:
+            item_loc = here if index is None else (*here, index)
+            if plan.ref is not None and isinstance(item, str):
+                yield Reference(item_loc, plan.ref, item, model)
+            elif plan.nested and isinstance(item, BaseModel):
+                yield from references(item, item_loc)
+
+
+@functools.cache
+def _plan(model: type[BaseModel]) -> tuple[_FieldPlan, ...]:
+    plans = []
+    for name, info in model.model_fields.items():
+        ref = next((m for m in info.metadata if isinstance(m, Ref)), None) or _ref_in(
+            info.annotation
+        )
+        nested = any(
+            isinstance(t, type) and issubclass(t, BaseModel) for t in _leaves(info.annotation)
+        )
+        if ref is not None or nested:
+            plans.append(_FieldPlan(name, ref, nested))
+    return tuple(plans)
+
+
+def _ref_in(annotation: Any) -> Ref | None:
+    if typing.get_origin(annotation) is typing.Annotated:
+        found = [m for m in typing.get_args(annotation)[1:] if isinstance(m, Ref)]
+        if found:
+            return found[0]
+    for arg in typing.get_args(annotation):
+        ref = _ref_in(arg)
+        if ref is not None:
+            return ref
+    return None
+
+
+def _leaves(annotation: Any) -> Iterator[Any]:
+    origin = typing.get_origin(annotation)
+    if origin in (list, typing.Union, types.UnionType, typing.Annotated):
+        args = typing.get_args(annotation)
+        for arg in args[:1] if origin is typing.Annotated else args:
+            yield from _leaves(arg)
+    else:
+        yield annotation

@@ -1,0 +1,81 @@
+"""The records' contract: pydantic models with Russian titles and descriptions on every field."""
+
+from .association import (
+    Amendment,
+    Approval,
+    Association,
+    LeaderElection,
+    Membership,
+    Participant,
+    Plan,
+    PlanItem,
+    SchoolPair,
+)  # fmt: skip
+from .base import Choice, Record, TopRecord, school_year_bounds, school_year_of
+from .council import Council, CouncilEvent, CouncilMaterial, CouncilMember, MonitoringReport
+from .library import NormativeAct, Practice, PracticeAuthor, Presentation
+from .meeting import (
+    AgendaItem,
+    Attachment,
+    Decision,
+    Execution,
+    FollowUp,
+    Invitee,
+    Meeting,
+    Protocol,
+    Statement,
+    Voting,
+)  # fmt: skip
+from .people import Consent, Contacts, Organization, OrgName, Person, Position, YearCategory
+from .publication import PUBLICATION, Audience, Publication
+from .settings import FocusTerm, MonthDay, RuleSettings, Settings, SiteSettings
+from .work import (
+    Acknowledgement,
+    AnalysisFigures,
+    AnalysisResults,
+    AnnualAnalysis,
+    Consultation,
+    ConsultationRequest,
+    Deficit,
+    Measure,
+    RepeatDiagnostic,
+    Survey,
+)  # fmt: skip
+
+# Every kind of record kept in a file of its own, by its KIND.
+RECORD_MODELS: dict[str, type[TopRecord]] = {
+    model.KIND: model
+    for model in (
+        Settings,
+        Person,
+        Organization,
+        Association,
+        Membership,
+        Plan,
+        Meeting,
+        ConsultationRequest,
+        Consultation,
+        Deficit,
+        AnnualAnalysis,
+        Acknowledgement,
+        Practice,
+        NormativeAct,
+        Council,
+        CouncilMaterial,
+        CouncilEvent,
+        MonitoringReport,
+    )
+}
+
+__all__ = [
+    "PUBLICATION", "RECORD_MODELS", "Acknowledgement", "AgendaItem", "Amendment",
+    "AnalysisFigures", "AnalysisResults", "AnnualAnalysis", "Approval", "Association",
+    "Attachment", "Audience", "Choice", "Consent", "Consultation", "ConsultationRequest",
+    "Contacts", "Council", "CouncilEvent", "CouncilMaterial", "CouncilMember", "Decision",
+    "Deficit", "Execution", "FocusTerm", "FollowUp", "Invitee", "LeaderElection", "Measure",
+    "Meeting", "Membership", "MonitoringReport", "MonthDay", "NormativeAct", "OrgName",
+    "Organization", "Participant", "Person", "Plan", "PlanItem", "Position", "Practice",
+    "PracticeAuthor", "Presentation", "Protocol", "Publication", "Record", "RepeatDiagnostic",
+    "RuleSettings", "SchoolPair", "Settings", "SiteSettings", "Statement", "Survey",
+    "TopRecord", "Voting", "YearCategory", "school_year_bounds", "school_year_of",
+]  # fmt: skip

@@ -1,0 +1,152 @@
+"""The association, its yearly membership and its yearly plan (МПО п. 4.1, 4.5)."""
+
+from __future__ import annotations
+
+from typing import ClassVar, Self
+
+from pydantic import model_validator
+from pydantic_core import PydanticCustomError
+
+from .base import (
+    F,
+    IsoDate,
+    MeetingRef,
+    OrgId,
+    PersonId,
+    Record,
+    Text,
+    TopRecord,
+    WorkRef,
+    YearMonth,
+)
+from .enums import (
+    ActivityForm,
+    Direction,
+    ParticipantRole,
+)
+
+
+class Association(TopRecord):
+    """An inter-school professional association (one folder under records/associations)."""
+
+    KIND: ClassVar[str] = "association"
+    KIND_TITLE: ClassVar[str] = "объединение"
+
+    name: Text = F("Название", "Полное название объединения.")
+    short_name: Text = F("Краткое название", "Как объединение называется в меню и заголовках.")
+    supervisor: OrgId = F("Курирующий центр", "Идентификатор организации, которая курирует работу.")
+    curator: PersonId = F(
+        "Куратор от центра", "Идентификатор сотрудника центра, курирующего объединение."
+    )
+    founded: IsoDate | None = F("Создано", "Дата создания объединения.", None)
+    description: Text | None = F(
+        "Описание", "Несколько предложений о том, чем занято объединение.", None
+    )
+
+
+class Participant(Record):
+    person: PersonId = F("Участник", "Идентификатор человека (файл в records/people).")
+    role: ParticipantRole = F("Роль", "shnor_head, shnor_deputy, partner_head или partner_deputy.")
+
+
+class SchoolPair(Record):
+    """A ШНОР and its partner school for the year."""
+
+    shnor: OrgId = F("ШНОР", "Идентификатор школы с низкими образовательными результатами.")
+    partner: OrgId = F("Школа-партнёр", "Идентификатор школы — сетевого партнёра.")
+
+
+class LeaderElection(Record):
+    person: PersonId = F("Руководитель", "Идентификатор избранного руководителя объединения.")
+    meeting: MeetingRef = F(
+        "Заседание, избравшее руководителя",
+        "Год и номер заседания, на котором избран руководитель (МПО п. 4.1), например 2025-2026/01.",
+    )
+    decision: Text | None = F("Решение", "Номер решения в протоколе, например 1.1.", None)
+
+
+class Membership(TopRecord):
+    """Who takes part in the association in one school year."""
+
+    KIND: ClassVar[str] = "membership"
+    KIND_TITLE: ClassVar[str] = "состав объединения"
+
+    participants: list[Participant] = F(
+        "Участники", "Руководители и заместители ШНОР и школ-партнёров.", min_length=1
+    )
+    pairs: list[SchoolPair] = F("Пары школ", "Пары «ШНОР — школа-партнёр» на этот год.", [])
+    leader: LeaderElection | None = F(
+        "Руководитель объединения", "Кто избран руководителем и каким заседанием.", None
+    )
+    secretary: PersonId | None = F("Секретарь", "Идентификатор секретаря объединения.", None)
+
+
+class Approval(Record):
+    """The centre's «УТВЕРЖДАЮ»."""
+
+    position: Text = F("Должность утверждающего", "Например «Директор МКУ «ЦНППМ г. Тулы»».")
+    name: Text = F("Подпись", "Инициалы и фамилия, как в грифе, например «И. П. Сергеева».")
+    person: PersonId | None = F(
+        "Утверждающий", "Идентификатор человека, если он есть в записях.", None
+    )
+    date: IsoDate = F("Дата утверждения", "Дата грифа «УТВЕРЖДАЮ».")
+    document: Text | None = F("Документ", "Номер приказа или распоряжения, если есть.", None)
+
+
+class Amendment(Record):
+    date: IsoDate = F("Дата изменения", "Когда внесено изменение.")
+    description: Text = F("Что изменено", "Какие пункты плана изменены и почему.")
+    approval: Approval | None = F(
+        "Утверждение изменения", "Каждое изменение плана утверждается центром заново.", None
+    )
+
+
+class PlanItem(Record):
+    month: YearMonth = F("Месяц", "Месяц проведения, например 2025-10.")
+    date: IsoDate | None = F("Дата", "Точная дата, если известна.", None)
+    topic: Text = F("Мероприятие", "Тема и содержание мероприятия.")
+    direction: Direction = F("Направление", "Одно из четырёх направлений (МПО п. 3.1).")
+    form: ActivityForm = F("Форма", "Форма проведения: meeting, seminar, workshop…")
+    responsible: list[PersonId] = F(
+        "Ответственные", "Идентификаторы ответственных людей.", min_length=1
+    )
+    expected_result: Text = F("Ожидаемый результат", "Что должно получиться.")
+    done_by: list[WorkRef] = F(
+        "Чем выполнено",
+        "Заседание (2025-2026/02) или мероприятие совета (его идентификатор), которым выполнен пункт.",
+        [],
+    )
+
+
+class Plan(TopRecord):
+    """The association's yearly work plan, approved by the centre (МПО п. 4.5)."""
+
+    KIND: ClassVar[str] = "plan"
+    KIND_TITLE: ClassVar[str] = "план работы"
+
+    goal: Text = F("Цель", "Цель работы объединения на год.")
+    tasks: list[Text] = F("Задачи", "Задачи на год.", min_length=1)
+    programme_measures: list[Text] = F(
+        "Мероприятия муниципальной программы",
+        "Мероприятия программы сопровождения ШНОР, которым служит план (МПО п. 4.1).",
+        [],
+    )
+    survey: Text | None = F(
+        "Анкетирование запросов",
+        "Как учтены запросы руководителей, выявленные в начале года.",
+        None,
+    )
+    approval: Approval | None = F(
+        "Утверждение", "Гриф «УТВЕРЖДАЮ» центра; пусто — план ещё не утверждён.", None
+    )
+    amendments: list[Amendment] = F("Изменения", "Изменения плана, каждое утверждённое.", [])
+    items: list[PlanItem] = F("Пункты плана", "Мероприятия по месяцам.", min_length=1)
+
+    @model_validator(mode="after")
+    def _approval_before_amendments(self) -> Self:
+        if self.amendments and self.approval is None:
+            raise PydanticCustomError(
+                "amendment_unapproved_plan",
+                "в плане есть изменения, но нет утверждения самого плана. Добавьте approval.",
+            )
+        return self

@@ -1,0 +1,136 @@
+"""The online consultation council «РОСТ» in VKontakte."""
+
+from __future__ import annotations
+
+from typing import ClassVar, Self
+
+from pydantic import model_validator
+from pydantic_core import PydanticCustomError
+
+from .base import (
+    Count,
+    F,
+    FocusId,
+    IsoDate,
+    PersonId,
+    Record,
+    Text,
+    TopRecord,
+    Url,
+)
+from .enums import (
+    CouncilCategory,
+    CouncilDirection,
+    EventKind,
+    EventLevel,
+    MaterialType,
+    MeetingFormat,
+)
+
+
+class CouncilMember(Record):
+    person: PersonId = F("Член совета", "Идентификатор человека.")
+    category: CouncilCategory = F("Категория", "Категория по РОСТ п. 3.1.2.")
+    since: IsoDate | None = F("С", "С какого дня в совете.", None)
+    until: IsoDate | None = F("По", "По какой день; пусто — состоит сейчас.", None)
+
+
+class Council(TopRecord):
+    """The council's composition and its staff (РОСТ п. 3, 5)."""
+
+    KIND: ClassVar[str] = "council"
+    KIND_TITLE: ClassVar[str] = "совет «РОСТ»"
+
+    name: Text = F("Название", "Название совета.")
+    vk_url: Url = F("Сообщество ВКонтакте", "Адрес сообщества совета.")
+    chair: PersonId = F("Председатель", "Сотрудник отдела мониторинговых исследований центра.")
+    members: list[CouncilMember] = F("Члены совета", "Состав по категориям.", min_length=1)
+    content_editors: list[PersonId] = F(
+        "Наполнение контента", "Кто готовит материалы (РОСТ п. 5.1).", []
+    )
+    moderator: PersonId | None = F(
+        "Администратор", "Кто администрирует сообщество (РОСТ п. 5.2).", None
+    )
+    monitoring_by: PersonId | None = F(
+        "Мониторинг", "Кто ведёт мониторинг статистики (РОСТ п. 5.3).", None
+    )
+
+
+class CouncilMaterial(TopRecord):
+    """A content item of the council (РОСТ п. 2.2.1, 4.1.3)."""
+
+    KIND: ClassVar[str] = "material"
+    KIND_TITLE: ClassVar[str] = "материал совета"
+
+    type: MaterialType = F(
+        "Вид",
+        "Формат материала (РОСТ п. 2.2.1): video, audio, document, presentation, link, poll, discussion.",
+    )
+    title: Text = F("Название", "Заголовок материала.")
+    direction: CouncilDirection = F("Направление", "methodical, consultative или informational.")
+    focus: list[FocusId] = F(
+        "Оценочные процедуры", "Коды из словаря в настройках: ege, oge, vpr…", []
+    )
+    author: PersonId | None = F("Автор", "Идентификатор автора, если он есть в записях.", None)
+    published: IsoDate = F("Опубликован", "Когда опубликован в сообществе.")
+    vk_url: Url | None = F("Запись ВКонтакте", "Ссылка на запись в сообществе.", None)
+    url: Url | None = F("Внешняя ссылка", "Ссылка на сам ресурс, если это ссылка.", None)
+    summary: Text = F("Описание", "О чём материал, кому полезен.")
+
+
+class CouncilEvent(TopRecord):
+    """An event the council organised or helped ШНОР managers take part in (РОСТ п. 4.1.1)."""
+
+    KIND: ClassVar[str] = "event"
+    KIND_TITLE: ClassVar[str] = "мероприятие"
+
+    title: Text = F("Название", "Название мероприятия.")
+    kind: EventKind = F(
+        "Вид", "Вид мероприятия: conference, webinar, online_seminar, seminar, master_class, other."
+    )
+    date: IsoDate = F("Дата", "Дата начала.")
+    end_date: IsoDate | None = F("Дата окончания", "Для многодневных мероприятий.", None)
+    format: MeetingFormat = F("Формат", "in_person, online или hybrid.")
+    level: EventLevel = F("Уровень", "federal, regional или municipal.")
+    organiser: Text = F("Организатор", "Кто проводит мероприятие.")
+    direction: CouncilDirection = F("Направление", "Направление совета (РОСТ п. 4.1).")
+    participants: list[PersonId] = F(
+        "Участники из ШНОР", "Руководители ШНОР, принявшие участие.", []
+    )
+    url: Url | None = F("Ссылка", "Страница мероприятия.", None)
+    outcome: Text | None = F("Итоги", "Чем закончилось, что взято в работу.", None)
+
+    @model_validator(mode="after")
+    def _dates(self) -> Self:
+        if self.end_date is not None and self.end_date < self.date:
+            raise PydanticCustomError(
+                "event_dates", "дата окончания раньше даты начала.", {"field": "end_date"}
+            )
+        return self
+
+
+class MonitoringReport(TopRecord):
+    """Statistics of the council's page for a reporting period (РОСТ п. 5.3)."""
+
+    KIND: ClassVar[str] = "monitoring"
+    KIND_TITLE: ClassVar[str] = "отчёт мониторинга"
+
+    period_start: IsoDate = F("Начало периода", "Первый день отчётного периода.")
+    period_end: IsoDate = F("Конец периода", "Последний день отчётного периода.")
+    visitors: Count = F("Посетители", "Уникальные посетители страницы.")
+    views: Count = F("Просмотры", "Просмотры страницы.")
+    reach: Count | None = F("Охват", "Охват публикаций.", None)
+    likes: Count = F("Отметки «Нравится»", "Сколько отметок.", 0)
+    comments: Count = F("Комментарии", "Сколько комментариев.", 0)
+    reposts: Count = F("Репосты", "Сколько репостов.", 0)
+    posts: Count = F("Публикации", "Сколько записей опубликовано за период.", 0)
+    feedback: Text | None = F("Обратная связь", "Какие отзывы и вопросы пришли.", None)
+    source: Text = F("Источник данных", "Откуда цифры, например «статистика сообщества ВКонтакте».")
+
+    @model_validator(mode="after")
+    def _period(self) -> Self:
+        if self.period_end < self.period_start:
+            raise PydanticCustomError(
+                "period_order", "конец периода раньше его начала.", {"field": "period_end"}
+            )
+        return self

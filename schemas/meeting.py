@@ -1,0 +1,203 @@
+"""A meeting of the association and its protocol (МПО п. 4.3–4.4, ГОСТ Р 7.0.97)."""
+
+from __future__ import annotations
+
+from typing import ClassVar, Self
+
+from pydantic import model_validator
+from pydantic_core import PydanticCustomError
+
+from .base import (
+    ClockTime,
+    Count,
+    F,
+    IsoDate,
+    MeetingRef,
+    PersonId,
+    Record,
+    RelativePath,
+    Text,
+    TopRecord,
+    Url,
+)
+from .enums import (
+    Direction,
+    ExecutionStatus,
+    MeetingFormat,
+    MeetingStatus,
+    ProtocolStatus,
+)
+
+
+class Attachment(Record):
+    """A file in the repository or a link."""
+
+    title: Text = F("Название", "Что это за материал, например «Презентация докладчика».")
+    path: RelativePath | None = F(
+        "Файл", "Путь к файлу от корня репозитория, например files/2025-2026/01-scan.pdf.", None
+    )
+    url: Url | None = F("Ссылка", "Адрес материала в интернете.", None)
+
+    @model_validator(mode="after")
+    def _one_target(self) -> Self:
+        if (self.path is None) == (self.url is None):
+            raise PydanticCustomError(
+                "attachment_target", "укажите либо файл (path), либо ссылку (url) — ровно одно."
+            )
+        return self
+
+
+class Execution(Record):
+    """How a decision has been carried out: the follow-up checked at each meeting."""
+
+    status: ExecutionStatus = F("Исполнение", "done, in_progress, overdue или cancelled.")
+    note: Text | None = F("Примечание", "Что сделано или почему не выполнено.", None)
+    checked: IsoDate | None = F("Проверено", "Когда исполнение проверено.", None)
+
+
+class Voting(Record):
+    votes_for: Count = F("За", "Сколько проголосовало «за».")
+    against: Count = F("Против", "Сколько проголосовало «против».", 0)
+    abstained: Count = F("Воздержались", "Сколько воздержалось.", 0)
+
+
+class Decision(Record):
+    """A decision, numbered 1.1, 1.2… by its place in the agenda."""
+
+    text: Text = F("Решение", "Что решили.")
+    executor: PersonId | None = F("Исполнитель", "Идентификатор человека, который исполняет.", None)
+    executor_group: Text | None = F(
+        "Исполнители (группа)",
+        "Если исполняет группа: например «руководители ОО — участники объединения».",
+        None,
+    )
+    deadline: IsoDate | None = F("Срок исполнения", "До какого дня исполнить.", None)
+    deadline_text: Text | None = F(
+        "Срок (словами)", "Если срока-даты нет: «постоянно», «в течение года».", None
+    )
+    execution: Execution | None = F("Исполнение", "Отметка об исполнении решения.", None)
+    voting: Voting | None = F("Голосование", "Итоги голосования, если голосовали.", None)
+
+    @model_validator(mode="after")
+    def _one_executor(self) -> Self:
+        if (self.executor is None) == (self.executor_group is None):
+            raise PydanticCustomError(
+                "decision_executor",
+                "укажите исполнителя: человека (executor) или группу (executor_group) — ровно одно.",
+            )
+        return self
+
+
+class Statement(Record):
+    person: PersonId = F("Выступающий", "Идентификатор выступившего человека.")
+    summary: Text = F("Содержание", "Кратко, о чём говорил выступающий.")
+
+
+class AgendaItem(Record):
+    question: Text = F("Вопрос", "Вопрос повестки дня.")
+    direction: Direction | None = F(
+        "Направление", "К какому направлению (МПО п. 3.1) относится.", None
+    )
+    speaker: PersonId = F("Докладчик (СЛУШАЛИ)", "Идентификатор докладчика.")
+    summary: Text = F("Содержание доклада", "Кратко, о чём доклад.")
+    discussion: list[Statement] = F(
+        "Выступили (ВЫСТУПИЛИ)", "Кто выступил в обсуждении и с чем.", []
+    )
+    decisions: list[Decision] = F("Решения (РЕШИЛИ)", "Решения по вопросу.", min_length=1)
+
+
+class Invitee(Record):
+    person: PersonId | None = F(
+        "Приглашённый", "Идентификатор человека, если он есть в записях.", None
+    )
+    description: Text | None = F(
+        "Кто приглашён", "Должность и организация, если человека нет в записях.", None
+    )
+
+    @model_validator(mode="after")
+    def _someone(self) -> Self:
+        if self.person is None and self.description is None:
+            raise PydanticCustomError(
+                "invitee_empty", "укажите приглашённого: person или description."
+            )
+        return self
+
+
+class FollowUp(Record):
+    """A check of an earlier meeting's decision."""
+
+    meeting: MeetingRef = F("Заседание", "Заседание, где принято решение, например 2025-2026/01.")
+    decision: Text = F("Номер решения", "Номер решения в том протоколе, например 2.1.")
+    status: ExecutionStatus = F("Исполнение", "done, in_progress, overdue или cancelled.")
+    note: Text | None = F("Примечание", "Что сделано или почему не выполнено.", None)
+
+
+class Protocol(Record):
+    """The minutes of a meeting. A draft is never published."""
+
+    status: ProtocolStatus = F("Состояние", "draft — черновик, signed — подписан.")
+    signed: IsoDate | None = F("Дата подписания", "Когда протокол подписан.", None)
+    chair: PersonId = F("Председатель", "Идентификатор председателя заседания.")
+    secretary: PersonId = F("Секретарь", "Идентификатор секретаря заседания.")
+    present: list[PersonId] = F("Присутствовали", "Идентификаторы присутствовавших.", [])
+    present_count: Count | None = F(
+        "Присутствовало всего", "Общее число присутствовавших, если названы не все.", None
+    )
+    invited: list[Invitee] = F("Приглашённые", "Приглашённые на заседание.", [])
+    agenda: list[AgendaItem] = F("Повестка дня", "Вопросы заседания по порядку.", min_length=1)
+    recommendations: list[Text] = F("Рекомендации", "Рекомендации участникам (МПО п. 4.4).", [])
+    follow_up: list[FollowUp] = F(
+        "Контроль исполнения", "Проверка исполнения решений прошлых заседаний.", []
+    )
+    attachments: list[Attachment] = F(
+        "Приложения", "Приложения: лист регистрации, презентации, скан подписанного протокола.", []
+    )
+
+    @model_validator(mode="after")
+    def _signed_has_date(self) -> Self:
+        if self.status is ProtocolStatus.SIGNED and self.signed is None:
+            raise PydanticCustomError(
+                "protocol_signed_date",
+                "подписанный протокол должен иметь дату подписания (signed).",
+                {"field": "signed"},
+            )
+        if not self.present and self.present_count is None:
+            raise PydanticCustomError(
+                "protocol_present",
+                "укажите присутствовавших: список present или их число present_count.",
+            )
+        return self
+
+
+class Meeting(TopRecord):
+    """A meeting of the association; its number is the number in its file name."""
+
+    KIND: ClassVar[str] = "meeting"
+    KIND_TITLE: ClassVar[str] = "заседание"
+
+    status: MeetingStatus = F("Статус", "planned, postponed, held или cancelled.")
+    date: IsoDate = F("Дата", "Дата заседания (для перенесённого — первоначальная).")
+    time: ClockTime | None = F("Время", "Время начала, например 14:30.", None)
+    place: Text = F("Место", "Где проходит: адрес или «онлайн, ВКонтакте».")
+    format: MeetingFormat = F("Формат", "in_person, online или hybrid.")
+    topic: Text = F("Тема", "Тема заседания.")
+    new_date: IsoDate | None = F("Новая дата", "Для перенесённого заседания — новая дата.", None)
+    cancel_reason: Text | None = F("Причина отмены", "Для отменённого заседания.", None)
+    protocol: Protocol | None = F("Протокол", "Протокол заседания.", None)
+
+    @model_validator(mode="after")
+    def _status_fields(self) -> Self:
+        if self.new_date is not None and self.status is not MeetingStatus.POSTPONED:
+            raise PydanticCustomError(
+                "new_date_status",
+                "новая дата (new_date) бывает только у перенесённого заседания: "
+                "поставьте status: postponed или уберите new_date.",
+                {"field": "new_date"},
+            )
+        if self.new_date is not None and self.new_date <= self.date:
+            raise PydanticCustomError(
+                "new_date_order",
+                "новая дата должна быть позже первоначальной даты заседания.",
+                {"field": "new_date"},
+            )
+        return self

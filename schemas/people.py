@@ -1,0 +1,188 @@
+"""People and organizations, with the facts about them that change over time."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import ClassVar, Self
+
+from pydantic import model_validator
+from pydantic_core import PydanticCustomError
+
+from .base import (
+    ActId,
+    F,
+    IsoDate,
+    OrgId,
+    Record,
+    SchoolYear,
+    Text,
+    TopRecord,
+    Url,
+)
+from .enums import (
+    ConsentScope,
+    ListCategory,
+    OrgKind,
+    PersonRole,
+)
+
+
+def _check_period(since: dt.date | None, until: dt.date | None) -> None:
+    if since and until and until < since:
+        raise PydanticCustomError(
+            "period_order",
+            "дата окончания {until} раньше даты начала {since}. Проверьте даты.",
+            {"since": since.isoformat(), "until": until.isoformat(), "field": "until"},
+        )
+
+
+def _in_period(day: dt.date, since: dt.date | None, until: dt.date | None) -> bool:
+    return (since is None or since <= day) and (until is None or day <= until)
+
+
+class Position(Record):
+    """A post a person held, with when."""
+
+    title: Text = F("Должность", "Должность, как она пишется в документах, например «директор».")
+    organization: OrgId = F(
+        "Организация", "Идентификатор организации (файл в records/organizations)."
+    )
+    department: Text | None = F("Отдел", "Отдел или структурное подразделение, если есть.", None)
+    since: IsoDate | None = F("С", "С какого дня человек занимает должность.", None)
+    until: IsoDate | None = F("По", "По какой день включительно; пусто — занимает сейчас.", None)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Self:
+        _check_period(self.since, self.until)
+        return self
+
+
+class Consent(Record):
+    """Written consent to publish personal data (152-ФЗ)."""
+
+    date: IsoDate = F("Дата согласия", "Дата, которой подписано согласие.")
+    scope: list[ConsentScope] = F(
+        "Что можно публиковать", "Что разрешено публиковать: name, position, photo.", min_length=1
+    )
+    document: Text | None = F(
+        "Где хранится согласие", "Номер или место хранения подписанного согласия в центре.", None
+    )
+    withdrawn: IsoDate | None = F(
+        "Отозвано", "Дата отзыва согласия; после неё данные больше не публикуются.", None
+    )
+
+    def allows(self, scope: ConsentScope, on: dt.date) -> bool:
+        """Whether this consent covers `scope` on a given day."""
+        active = self.date <= on and (self.withdrawn is None or on < self.withdrawn)
+        return active and scope in self.scope
+
+
+class Contacts(Record):
+    """Work contacts: kept for the centre, never published."""
+
+    email: Text | None = F("Электронная почта", "Рабочий адрес; на сайте не публикуется.", None)
+    phone: Text | None = F("Телефон", "Рабочий телефон; на сайте не публикуется.", None)
+
+
+class Person(TopRecord):
+    """A person: participant, leader, council member, consultant, author."""
+
+    KIND: ClassVar[str] = "person"
+    KIND_TITLE: ClassVar[str] = "человек"
+
+    surname: Text = F("Фамилия", "Фамилия.")
+    name: Text = F("Имя", "Имя.")
+    patronymic: Text | None = F("Отчество", "Отчество, если есть.", None)
+    positions: list[Position] = F(
+        "Должности", "Должности по времени: последняя — текущая.", min_length=1
+    )
+    roles: list[PersonRole] = F("Роли", "В каком качестве человек участвует в работе.", [])
+    consent: Consent | None = F(
+        "Согласие на публикацию",
+        "Без согласия человек показывается на публичном сайте только должностью и организацией.",
+        None,
+    )
+    contacts: Contacts | None = F("Контакты", "Рабочие контакты; никогда не публикуются.", None)
+
+    def full_name(self) -> str:
+        """«Фамилия Имя Отчество»."""
+        return " ".join(p for p in (self.surname, self.name, self.patronymic) if p)
+
+    def short_name(self) -> str:
+        """«Фамилия И. О.», as protocols write it."""
+        initials = " ".join(f"{p[0]}." for p in (self.name, self.patronymic) if p)
+        return f"{self.surname} {initials}"
+
+    def position_on(self, day: dt.date) -> Position | None:
+        """The position held on a given day (the latest one starting by then)."""
+        held = [p for p in self.positions if _in_period(day, p.since, p.until)]
+        return held[-1] if held else None
+
+
+class OrgName(Record):
+    short: Text = F("Краткое название", "Краткое название, например МБОУ «ЦО № 5».")
+    full: Text = F("Полное название", "Полное официальное название.")
+    since: IsoDate | None = F("С", "С какого дня используется это название.", None)
+    until: IsoDate | None = F("По", "По какой день включительно; пусто — действует сейчас.", None)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Self:
+        _check_period(self.since, self.until)
+        return self
+
+
+class YearCategory(Record):
+    """Where a school stands on the regional lists in one school year."""
+
+    year: SchoolYear = F("Учебный год", "Учебный год, например 2025-2026.")
+    category: ListCategory = F(
+        "Категория", "shnor, shssu, not_listed или pending (список ещё не издан)."
+    )
+    order: ActId | None = F(
+        "Приказ",
+        "Идентификатор нормативного акта, которым школа включена в список (records/normative).",
+        None,
+    )
+
+    @model_validator(mode="after")
+    def _order_given(self) -> Self:
+        if self.category in (ListCategory.SHNOR, ListCategory.SHSSU) and self.order is None:
+            raise PydanticCustomError(
+                "order_missing",
+                "для категории {category} укажите приказ, которым школа включена в список "
+                "(поле order), или напишите category: pending, если список ещё не издан.",
+                {"category": self.category.value, "field": "order"},
+            )
+        return self
+
+
+class Organization(TopRecord):
+    """A school, the centre, Центр ППСС or an education authority."""
+
+    KIND: ClassVar[str] = "organization"
+    KIND_TITLE: ClassVar[str] = "организация"
+
+    kind: OrgKind = F(
+        "Вид организации",
+        "Школа, центр, Центр ППСС, орган управления: school, centre, ppss, department или other.",
+    )
+    names: list[OrgName] = F("Названия", "Названия по времени: последнее — текущее.", min_length=1)
+    categories: list[YearCategory] = F(
+        "Категории по годам", "Место школы в региональных списках ШНОР/ШССУ по учебным годам.", []
+    )
+    risk_factors: list[Text] = F(
+        "Факторы риска", "Факторы риска низких результатов; только внутренний сайт.", []
+    )
+    website: Url | None = F("Сайт", "Официальный сайт организации.", None)
+    address: Text | None = F("Адрес", "Адрес организации.", None)
+
+    def name_on(self, day: dt.date) -> OrgName:
+        """The name in use on a given day (the current one when none matches)."""
+        for name in reversed(self.names):
+            if _in_period(day, name.since, name.until):
+                return name
+        return self.names[-1]
+
+    def category_in(self, year: str) -> YearCategory | None:
+        """The school's list category in a school year, if recorded."""
+        return next((c for c in self.categories if c.year == year), None)

@@ -1,0 +1,142 @@
+"""Project settings: the municipality, the centre and the rules' numbers (`records/settings.yaml`)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import ClassVar, Self
+
+from pydantic import model_validator
+from pydantic_core import PydanticCustomError
+
+from .base import (
+    Count,
+    F,
+    Flag,
+    OrgId,
+    Record,
+    Slug,
+    Text,
+    TopRecord,
+)
+from .enums import (
+    MonitoringPeriod,
+)
+
+
+class MonthDay(Record):
+    """A day of the year, e.g. 15 July."""
+
+    month: Count = F("Месяц", "Номер месяца, от 1 до 12.", ge=1, le=12)
+    day: Count = F("День", "День месяца.", ge=1, le=31)
+
+    @model_validator(mode="after")
+    def _exists(self) -> Self:
+        try:
+            date(2024, self.month, self.day)  # a leap year admits 29 February
+        except ValueError:
+            raise PydanticCustomError(
+                "month_day",
+                "дня {day}.{month:02d} не бывает. Проверьте месяц и день.",
+                {"day": self.day, "month": self.month, "field": "day"},
+            ) from None
+        return self
+
+    def in_year(self, year: int) -> date:
+        """This day in a given calendar year."""
+        return date(year, self.month, self.day)
+
+
+class RuleSettings(Record):
+    """The numbers of the compliance rules; defaults are the regulations' values."""
+
+    min_meetings: Count = F(
+        "Заседаний в год, не меньше",
+        "Сколько заседаний должно пройти за учебный год (МПО п. 4.3).",
+        4,
+    )
+    meetings_by: MonthDay = F(
+        "Заседания проводятся до",
+        "Последний день учебного года, к которому должны пройти все заседания (конец мая).",
+        MonthDay(month=5, day=31),
+    )
+    analysis_last_day: MonthDay = F(
+        "Срок анализа работы",
+        "День, до которого анализ работы за год представляется в центр (МПО п. 4.6).",
+        MonthDay(month=7, day=15),
+    )
+    analysis_last_day_included: Flag = F(
+        "Срок анализа включительно",
+        "«До 15 июля» читается как «15 июля включительно» (true) или «не позднее 14 июля» (false).",
+        True,
+    )
+    analysis_warning_days: Count = F(
+        "Предупреждать об анализе за, дней",
+        "За сколько дней до срока анализ работы отмечается как требующий внимания.",
+        30,
+    )
+    protocol_grace_working_days: Count = F(
+        "Срок оформления протокола, рабочих дней",
+        "Сколько рабочих дней после заседания даётся на подписание протокола.",
+        10,
+    )
+    request_due_days: Count = F(
+        "Срок ответа на запрос, дней",
+        "За сколько календарных дней нужно ответить на запрос о консультации.",
+        14,
+    )
+    plan_approved_by: MonthDay = F(
+        "План утверждается до",
+        "К какому дню учебного года план работы должен быть утверждён центром (МПО п. 4.5).",
+        MonthDay(month=10, day=1),
+    )
+    monitoring_period: MonitoringPeriod = F(
+        "Период мониторинга совета",
+        "За какой период составляется отчёт о статистике страницы совета (РОСТ п. 5.3).",
+        MonitoringPeriod.MONTH,
+    )
+    opening_window_from: MonthDay = F(
+        "Установочное заседание не раньше",
+        "С какого дня августа может пройти первое заседание следующего учебного года.",
+        MonthDay(month=8, day=20),
+    )
+
+
+class FocusTerm(Record):
+    """A term of the assessment-focus vocabulary (РОСТ п. 4.1.2)."""
+
+    id: Slug = F("Код", "Латинский код, на который ссылаются материалы совета, например ege.")
+    title: Text = F("Название", "Как термин показывается на сайте, например «ЕГЭ».")
+
+
+class SiteSettings(Record):
+    title: Text = F("Название сайта", "Заголовок публичного и внутреннего сайтов.")
+    public_url: Text | None = F("Адрес публичного сайта", "Полный адрес публичного сайта.", None)
+    internal_url: Text | None = F(
+        "Адрес внутреннего сайта", "Полный адрес внутреннего сайта центра.", None
+    )
+
+
+class Settings(TopRecord):
+    """Settings of one installation: the municipality, its centre, the rules' numbers."""
+
+    KIND: ClassVar[str] = "settings"
+    KIND_TITLE: ClassVar[str] = "настройки"
+
+    municipality: Text = F("Муниципалитет", "Муниципальное образование, например «г. Тула».")
+    centre: OrgId = F(
+        "Центр", "Идентификатор организации-центра, которая утверждает планы и ведёт совет."
+    )
+    monitoring_department: Text = F(
+        "Отдел мониторинговых исследований",
+        "Название отдела центра, из сотрудников которого назначается председатель совета "
+        "(РОСТ п. 3.1.1).",
+    )
+    site: SiteSettings = F("Сайт", "Название и адреса сайтов.")
+    rules: RuleSettings = F(
+        "Параметры правил", "Числа, с которыми проверяется выполнение положений.", RuleSettings()
+    )
+    assessment_focus: list[FocusTerm] = F(
+        "Оценочные процедуры",
+        "Словарь оценочных процедур, к которым относятся материалы совета (ЕГЭ, ОГЭ, ВПР…).",
+        min_length=1,
+    )
