@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import ClassVar
 
 import click
 
@@ -38,12 +39,38 @@ def as_of_option(func: click.decorators.FC) -> click.decorators.FC:
     )(func)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class RussianHelpFormatter(click.HelpFormatter):
+    """Click's help with Russian headings: the people reading it are not programmers."""
+
+    SECTIONS: ClassVar[dict[str, str]] = {
+        "Options": "Параметры",
+        "Commands": "Команды",
+        "Arguments": "Аргументы",
+    }
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, prefix="Запуск: ")
+
+    def write_heading(self, heading: str) -> None:
+        super().write_heading(self.SECTIONS.get(heading, heading))
+
+
+class RussianContext(click.Context):
+    formatter_class = RussianHelpFormatter
+
+
+CONTEXT = {"help_option_names": ["-h", "--help"]}
+HELP_OPTION = click.help_option("-h", "--help", help="Показать эту справку и выйти.")
+
+
+@click.group(context_settings=CONTEXT)
+@HELP_OPTION
 def main() -> None:
     """Записи межшкольного объединения и совета «РОСТ»: проверка, сайт, документы."""
 
 
 @main.command("validate")
+@HELP_OPTION
 @click.argument("path", required=False, type=click.Path(path_type=Path))
 @ROOT_OPTION
 @FORMAT_OPTION
@@ -68,6 +95,7 @@ def validate_command(path: Path | None, root: Path, fmt: str) -> None:
 
 
 @main.command("schema")
+@HELP_OPTION
 @ROOT_OPTION
 @click.option("--check", is_flag=True, help="Только проверить, что файлы схем актуальны.")
 def schema_command(root: Path, check: bool) -> None:
@@ -84,3 +112,7 @@ def schema_command(root: Path, check: bool) -> None:
 def today(as_of: date | None) -> date:
     """The as-of date of a command: the option's value, or today."""
     return as_of or date.today()
+
+
+for _command in (main, *main.commands.values()):
+    _command.context_class = RussianContext

@@ -167,14 +167,20 @@ def parse_yaml(text: str, *, first_line: int = 1) -> object | LoadIssue:
     try:
         parser = _Parser(text)
     except (yaml.YAMLError, ValueError):  # UnicodeError (lone surrogates) is a ValueError
-        return LoadIssue(f"в тексте есть символы, недопустимые в UTF-8. {_RESAVE}", "yaml.syntax")
+        return LoadIssue(f"в файле есть символы, недопустимые в UTF-8. {_RESAVE}", "yaml.syntax")
     try:
         return _build(parser.get_event, text, offset)
     except yaml.MarkedYAMLError as exc:
         return _syntax_issue(exc, text, offset)
-    except yaml.reader.ReaderError as exc:
-        line = text.encode("utf-8", "replace")[: exc.position].count(b"\n") + 1 + offset
-        return LoadIssue(f"недопустимый символ ({exc.reason}). Удалите его.", "yaml.syntax", line)
+    except yaml.reader.ReaderError as exc:  # a character libyaml refuses; its position is in bytes
+        index = len(text.encode("utf-8")[: exc.position].decode("utf-8", "ignore"))
+        line, column = _line_col(text, index)
+        return LoadIssue(
+            f"недопустимый невидимый символ U+{exc.character:04X}: удалите его.",
+            "yaml.syntax",
+            line + offset,
+            column,
+        )
     except (yaml.YAMLError, ValueError) as exc:
         return LoadIssue(
             f"ошибка синтаксиса YAML: {exc}. Проверьте отступы и кавычки.", "yaml.syntax"
@@ -384,6 +390,12 @@ _PROBLEMS: tuple[tuple[str, str, bool], ...] = (
     (
         "expected ',' or '}'",
         "не закрыта скобка «{{», открытая в строке {ctx}, или пропущена запятая между элементами.",
+        False,
+    ),
+    (
+        "expected node content",
+        "здесь ожидалось значение: проверьте, не оборвана ли строка и закрыты ли скобки"
+        " «[ ]» и «{{ }}».",
         False,
     ),
     (

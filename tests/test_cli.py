@@ -31,6 +31,8 @@ def test_every_command_has_help(runner: CliRunner) -> None:
         result = runner.invoke(main, [name, "--help"])
         assert result.exit_code == 0
         assert "--root" in result.output, f"command {name} lacks --root"
+        assert "Параметры:" in result.output and "Показать эту справку" in result.output
+        assert "Show this message" not in result.output
 
 
 def test_help_lists_commands(runner: CliRunner) -> None:
