@@ -2,9 +2,9 @@
 
 Records are edited by hand in Notepad-like editors, so every failure becomes a
 `LoadIssue` with a Russian message saying what is wrong and how to fix it.
-The YAML subset is deliberately small: no anchors, aliases or tags, string keys,
-and only `null`/`true`/`false` are resolved; every other plain scalar stays the
-exact text, so that the schema's field types decide ("012" stays "012").
+The YAML subset is deliberately small: no anchors, aliases or tags, text keys, and
+only `null`/`true`/`false` are resolved; every other plain scalar keeps its exact
+spelling, so that the schema's field types decide ("012" stays "012").
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ MAX_BYTES: int = 1_048_576
 MAX_DEPTH: int = 40
 
 _RESAVE = "Сохраните его в UTF-8 (в Блокноте: «Сохранить как» → Кодировка: UTF-8)."
-# Plain scalars that are not text. Everything else keeps its exact spelling.
+# Plain scalars that are not text; everything else keeps its exact spelling.
 _PLAIN: dict[str, object] = {
     **dict.fromkeys(("", "~", "null", "Null", "NULL")),
     **dict.fromkeys(("true", "True", "TRUE"), True),
@@ -49,7 +49,9 @@ _PLAIN: dict[str, object] = {
 # What YAML (and libyaml) refuse, plus the line separators U+0085/U+2028/U+2029, which
 # libyaml counts as line breaks but editors do not: line numbers would drift.
 _BAD_CHAR = re.compile("[^\t\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_CYRILLIC_WORD = re.compile("[А-яЁё]{2,}")
 _FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)
+_Frame = tuple[dict[str, object] | None, list[object] | None, str | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,13 +71,14 @@ class LoadIssue:
 def decode_text(raw: bytes) -> str | LoadIssue:
     """Decode a record file's bytes as UTF-8 and normalise line ends to LF.
 
-    Rejects oversized files, UTF-16/32, other encodings (recognising Windows-1251),
-    NUL bytes and control characters, each with a message on how to re-save the file.
+    Refuses oversized files, UTF-16/32, other encodings (naming Windows-1251 when it
+    looks like it), NUL bytes and control characters, saying how to fix the file.
     """
     if len(raw) > MAX_BYTES:
+        size, limit = (f"{n:,}".replace(",", "\xa0") for n in (len(raw), MAX_BYTES))
         return LoadIssue(
-            f"файл слишком большой: {_grouped(len(raw))} байт, а допускается не больше"
-            f" {_grouped(MAX_BYTES)} байт (1 МБ). Разделите его на несколько файлов.",
+            f"файл слишком большой: {size} байт, а допускается не больше {limit} байт (1 МБ)."
+            " Разделите его на несколько файлов.",
             "yaml.size",
         )
     nul = raw.find(b"\x00")
@@ -87,7 +90,7 @@ def decode_text(raw: bytes) -> str | LoadIssue:
     if nul >= 0:
         line = raw.count(b"\n", 0, nul) + 1
         return LoadIssue(
-            f"в файле нулевой байт (строка {line}): похоже, файл повреждён или не текстовый."
+            f"в файле нулевой байт (строка {line}): файл повреждён или не текстовый."
             " Удалите этот символ или пересохраните файл как текст в UTF-8.",
             "yaml.encoding",
             line,
@@ -102,9 +105,8 @@ def decode_text(raw: bytes) -> str | LoadIssue:
     if bad:
         line, column = _line_col(text, bad.start())
         return LoadIssue(
-            f"недопустимый невидимый символ U+{ord(bad.group()):04X} (строка {line},"
-            f" позиция {column}); обычно он попадает при копировании из другой программы."
-            " Удалите его (или перепечатайте этот фрагмент).",
+            f"недопустимый невидимый символ U+{ord(bad.group()):04X} (строка {line}, позиция"
+            f" {column}), обычно он попадает при копировании из другой программы. Удалите его.",
             "yaml.encoding",
             line,
             column,
@@ -112,26 +114,17 @@ def decode_text(raw: bytes) -> str | LoadIssue:
     return text
 
 
-def _grouped(number: int) -> str:
-    return f"{number:,}".replace(",", "\u00a0")  # 1 048 576, with no-break spaces
-
-
 def _wide_encoding(raw: bytes, nul: int) -> str | None:
-    """Name of the UTF-16/32 encoding the bytes look like, by BOM or NUL pattern.
-
-    `nul` is the index of the first NUL byte, or -1.
-    """
+    """UTF-16/32 by BOM, or UTF-16 by its NUL pattern (`nul`: first NUL index or -1)."""
     if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
         return "UTF-32"
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "UTF-16"
-    sample = raw[:4096]
-    if nul < 0 or len(sample) < 4:
-        return None
-    # In UTF-16 every other byte is the high byte: 0x00 for ASCII, 0x04 for Cyrillic.
+    # Every other byte of UTF-16 is a high byte: 0x00 for ASCII, 0x04 for Cyrillic.
     # A stray NUL in a UTF-8 file makes no such pattern.
+    sample = raw[:4096] if nul >= 0 else b""
     for half in (sample[0::2], sample[1::2]):
-        if half.count(0) + half.count(4) >= 0.9 * len(half):
+        if len(half) > 1 and half.count(0) + half.count(4) >= 0.9 * len(half):
             return "UTF-16"
     return None
 
@@ -139,25 +132,21 @@ def _wide_encoding(raw: bytes, nul: int) -> str | None:
 def _not_utf8(raw: bytes, pos: int) -> LoadIssue:
     """Explain invalid UTF-8 at byte `pos`, recognising the usual Windows-1251."""
     line = raw.count(b"\n", 0, pos) + 1
-    start = raw.rfind(b"\n", 0, pos) + 1
-    column = len(raw[start:pos].decode("utf-8", "replace")) + 1
+    column = len(raw[raw.rfind(b"\n", 0, pos) + 1 : pos].decode("utf-8", "replace")) + 1
+    # Every byte 0xC0-0xFF is a Cyrillic letter in Windows-1251, so look for words:
+    # Russian text has runs of them, Latin-1 "café" has one between Latin letters.
     sample = raw[:65536].decode("cp1251", "replace")
-    high = [c for c in sample if c > "\x7f"]
-    cyrillic = sum(1 for c in high if "А" <= c <= "я" or c in "Ёё")
-    if high and cyrillic >= 0.8 * len(high):
+    high = sum(1 for c in sample if c > "\x7f")
+    if sum(len(word) for word in _CYRILLIC_WORD.findall(sample)) >= 0.7 * high:
         head = "файл сохранён в кодировке Windows-1251"
     else:
         head = f"файл не в кодировке UTF-8 (байт 0x{raw[pos]:02X} не может быть в UTF-8)"
-    return LoadIssue(
-        f"{head}; первый такой символ — в строке {line}. {_RESAVE}",
-        "yaml.encoding",
-        line,
-        column,
-    )
+    message = f"{head}; первый такой символ — в строке {line}. {_RESAVE}"
+    return LoadIssue(message, "yaml.encoding", line, column)
 
 
 def parse_yaml(text: str, *, first_line: int = 1) -> object | LoadIssue:
-    """Parse one YAML document into dicts, lists, str, None and bool.
+    """Parse one YAML document into dicts (str keys), lists, str, None and bool.
 
     Works on libyaml's event stream with an explicit stack, so it never recurses and
     stops at the first problem (too deep, anchor, tag, duplicate or non-text key).
@@ -172,32 +161,26 @@ def parse_yaml(text: str, *, first_line: int = 1) -> object | LoadIssue:
         return _build(parser.get_event, text, offset)
     except yaml.MarkedYAMLError as exc:
         return _syntax_issue(exc, text, offset)
-    except yaml.reader.ReaderError as exc:  # a character libyaml refuses; its position is in bytes
+    except yaml.reader.ReaderError as exc:  # a character libyaml refuses; position in bytes
         index = len(text.encode("utf-8")[: exc.position].decode("utf-8", "ignore"))
         line, column = _line_col(text, index)
-        return LoadIssue(
-            f"недопустимый невидимый символ U+{exc.character:04X}: удалите его.",
-            "yaml.syntax",
-            line + offset,
-            column,
-        )
+        message = f"недопустимый невидимый символ U+{exc.character:04X}: удалите его."
+        return LoadIssue(message, "yaml.syntax", line + offset, column)
     except (yaml.YAMLError, ValueError) as exc:
-        return LoadIssue(
-            f"ошибка синтаксиса YAML: {exc}. Проверьте отступы и кавычки.", "yaml.syntax"
-        )
+        return LoadIssue(f"ошибка синтаксиса YAML: {exc}. Проверьте отступы.", "yaml.syntax")
     finally:
         parser.dispose()
 
 
 def _build(get_event: Callable[[], Any], text: str, offset: int) -> object | LoadIssue:
-    # Events are typed Any: dispatch is by exact type (the cheapest test), which mypy
-    # cannot narrow on; isinstance() is slow for the non-matching classes.
-    # The innermost open container is either cur_map or cur_list; `key` is the map's
-    # pending key (None while a key is expected). Outer ones wait in `saved`.
+    # The hot loop. Events are typed Any because dispatch is by exact type, the cheapest
+    # test (isinstance() is slow for non-matching classes) but one mypy cannot narrow.
+    # The innermost open container is cur_map or cur_list; `key` is cur_map's pending
+    # key (None while a key is expected). The outer ones wait in `saved`.
     cur_map: dict[str, object] | None = None
     cur_list: list[object] | None = None
     key: str | None = None
-    saved: list[tuple[dict[str, object] | None, list[object] | None, str | None]] = []
+    saved: list[_Frame] = []
     root: object = None
     root_empty = documents = 0
     while True:
@@ -226,13 +209,9 @@ def _build(get_event: Callable[[], Any], text: str, offset: int) -> object | Loa
         elif cls is MappingStartEvent or cls is SequenceStartEvent:
             if ev.anchor is not None or ev.tag is not None:
                 return _anchor_or_tag(ev, offset)
-            if len(saved) >= MAX_DEPTH:  # events stream, so a 1 MB "[[[[" stops right here
-                return LoadIssue(
-                    f"слишком глубокая вложенность: больше {MAX_DEPTH} уровней. Проверьте"
-                    " отступы и парность скобок «[ ]» и «{ }».",
-                    "yaml.depth",
-                    *_at(ev, offset),
-                )
+            if len(saved) >= MAX_DEPTH:  # events stream in, so "[[[[…" stops right here
+                message = f"слишком глубокая вложенность: больше {MAX_DEPTH} уровней."
+                return _issue(message + " Проверьте отступы и скобки.", "yaml.depth", ev, offset)
             new_map: dict[str, object] | None = None
             new_list: list[object] | None = None
             if cls is MappingStartEvent:
@@ -241,12 +220,8 @@ def _build(get_event: Callable[[], Any], text: str, offset: int) -> object | Loa
                 value = new_list = []
             if cur_map is not None:
                 if key is None:
-                    return LoadIssue(
-                        "ключ здесь — список или словарь, а должен быть простым текстом."
-                        " Вероятно, пропущено название поля перед «:» или сбит отступ.",
-                        "yaml.key-type",
-                        *_at(ev, offset),
-                    )
+                    message = "ключ здесь — список или словарь, а должен быть простым текстом."
+                    return _issue(message + _KEY_HINT, "yaml.key-type", ev, offset)
                 cur_map[key] = value
             elif cur_list is not None:
                 cur_list.append(value)
@@ -258,65 +233,49 @@ def _build(get_event: Callable[[], Any], text: str, offset: int) -> object | Loa
             cur_map, cur_list, key = saved.pop()
             key = None  # the parent's pending key now has its value
         elif cls is AliasEvent:
-            return LoadIssue(
-                f"ссылка «*{ev.anchor}» не поддерживается в записях: каждое значение должно"
-                f" быть записано явно. Впишите вместо «*{ev.anchor}» само значение.",
-                "yaml.anchor",
-                *_at(ev, offset),
-            )
+            message = f"ссылка «*{ev.anchor}» {_NO_REFS} Впишите вместо неё само значение."
+            return _issue(message, "yaml.anchor", ev, offset)
         elif cls is DocumentStartEvent:
             if documents:
-                return LoadIssue(
-                    "в файле второй документ YAML после строки «---». В файле должна быть"
-                    " одна запись: удалите лишнюю строку «---» или перенесите вторую запись"
-                    " в отдельный файл.",
-                    "yaml.multi-document",
-                    *_at(ev, offset),
-                )
+                return _issue(_MULTI_DOC, "yaml.multi-document", ev, offset)
             documents += 1
         elif cls is StreamEndEvent or ev is None:
             break
     if not documents or root_empty:
-        return LoadIssue(
-            "файл пуст (или в нём только комментарии). Заполните поля записи.", "yaml.empty"
-        )
+        return LoadIssue("файл пуст (или в нём только комментарии). Заполните поля.", "yaml.empty")
     return root
 
 
-def _at(ev: Event, offset: int) -> tuple[int | None, int | None]:
+_KEY_HINT = " Вероятно, пропущено название поля перед «:» или сбит отступ."
+_NO_REFS = "не поддерживается в записях: каждое значение пишется явно там, где нужно."
+_MULTI_DOC = (
+    "в файле второй документ YAML после строки «---», а запись должна быть одна: удалите"
+    " лишнюю строку «---» или перенесите вторую запись в отдельный файл."
+)
+
+
+def _issue(message: str, code: str, ev: Event, offset: int) -> LoadIssue:
     mark = ev.start_mark
-    return (None, None) if mark is None else (mark.line + 1 + offset, mark.column + 1)
+    if mark is None:
+        return LoadIssue(message, code)
+    return LoadIssue(message, code, mark.line + 1 + offset, mark.column + 1)
 
 
 def _anchor_or_tag(ev: ScalarEvent | CollectionStartEvent, offset: int) -> LoadIssue:
     if ev.anchor is not None:
-        return LoadIssue(
-            f"якорь «&{ev.anchor}» не поддерживается в записях: каждое значение должно быть"
-            f" записано явно. Удалите «&{ev.anchor}», а вместо ссылок на него впишите"
-            " значение целиком.",
-            "yaml.anchor",
-            *_at(ev, offset),
-        )
-    tag = str(ev.tag)
-    if tag.startswith("tag:yaml.org,2002:"):
-        tag = "!!" + tag.removeprefix("tag:yaml.org,2002:")
-    return LoadIssue(
-        f"тег «{tag}» не поддерживается в записях: тип значения определяется полем записи."
-        f" Удалите «{tag}»; если значение начинается с «!», заключите его в кавычки.",
-        "yaml.tag",
-        *_at(ev, offset),
+        message = f"якорь «&{ev.anchor}» {_NO_REFS} Удалите «&{ev.anchor}» и ссылки на него."
+        return _issue(message, "yaml.anchor", ev, offset)
+    tag = str(ev.tag).replace("tag:yaml.org,2002:", "!!")
+    message = (
+        f"тег «{tag}» не поддерживается в записях: тип значения задаёт поле записи."
+        f" Удалите «{tag}»; если значение начинается с «!», заключите его в кавычки."
     )
+    return _issue(message, "yaml.tag", ev, offset)
 
 
-def _duplicate(
-    text: str,
-    saved: list[tuple[dict[str, object] | None, list[object] | None, str | None]],
-    key: str,
-    ev: ScalarEvent,
-    offset: int,
-) -> LoadIssue:
-    # Rebuild the mapping's path from the stack and find the first occurrence by
-    # re-parsing: duplicates are rare, so the fast path keeps no per-key lines.
+def _duplicate(text: str, saved: list[_Frame], key: str, ev: Event, offset: int) -> LoadIssue:
+    # The first occurrence is found by re-parsing (duplicates are rare, so the hot loop
+    # keeps no per-key lines); its path comes from the stack of open containers.
     path: list[str | int] = []
     for parent_map, parent_list, parent_key in saved[1:]:
         if parent_map is not None and parent_key is not None:
@@ -325,117 +284,60 @@ def _duplicate(
             path.append(len(parent_list) - 1)
     first = locate(text, (*path, key), first_line=offset + 1, key=True)
     where = f" (впервые — в строке {first.line})" if first else ""
-    return LoadIssue(
-        f"ключ «{key}» повторяется{where}. Оставьте один из них, объединив значения.",
-        "yaml.duplicate-key",
-        *_at(ev, offset),
-    )
+    message = f"ключ «{key}» повторяется{where}. Оставьте один, объединив значения."
+    return _issue(message, "yaml.duplicate-key", ev, offset)
 
 
-# libyaml problem → (Russian explanation, report at the context mark instead).
-_PROBLEMS: tuple[tuple[str, str, bool], ...] = (
-    (
-        "mapping values are not allowed",
-        "лишнее «: » в значении. Если значение содержит"
-        ' двоеточие с пробелом, заключите его в кавычки (тема: "Итоги: планы");'
-        " иначе проверьте отступ этой строки.",
-        False,
-    ),
-    (
-        "tab character",
-        "символ табуляции в отступе. В YAML отступы делаются только"
-        " пробелами: замените табуляцию пробелами.",
-        False,
-    ),
-    (
-        "could not find expected ':'",
-        "в строке нет «: » после названия поля. Если это"
-        " продолжение текста предыдущей строки, заключите весь текст в кавычки;"
-        " иначе допишите «: » после названия поля.",
-        True,
-    ),
-    (
-        "expected key",
-        "неверный отступ или лишний текст после значения. Поля одного уровня"
-        " должны начинаться с одной колонки; апостроф внутри '…' пишется дважды ('').",
-        False,
-    ),
-    (
-        "expected <block end>",
-        "неверный отступ: поля одного уровня должны начинаться с одной"
-        " колонки, элементы списка — с «- » на одной колонке.",
-        False,
-    ),
-    (
-        "expected '-' indicator",
-        "неверный отступ в списке: все элементы списка должны начинаться с «- » на одной колонке.",
-        False,
-    ),
-    (
-        "block sequence entries are not allowed",
-        "элемент списка «- » в неожиданном месте:"
-        " список начинается с новой строки под полем, с отступом.",
-        False,
-    ),
-    (
-        "end of stream",
-        "не закрыта кавычка, открытая здесь: добавьте закрывающую кавычку в конце значения.",
-        True,
-    ),
-    (
-        "expected ',' or ']'",
-        "не закрыта скобка «[», открытая в строке {ctx}, или пропущена запятая между элементами.",
-        False,
-    ),
-    (
-        "expected ',' or '}'",
-        "не закрыта скобка «{{», открытая в строке {ctx}, или пропущена запятая между элементами.",
-        False,
-    ),
-    (
-        "expected node content",
-        "здесь ожидалось значение: проверьте, не оборвана ли строка и закрыты ли скобки"
-        " «[ ]» и «{{ }}».",
-        False,
-    ),
-    (
-        "undefined alias",
-        "ссылка «*…» на несуществующий якорь; ссылки в записях не"
-        " поддерживаются — впишите значение целиком.",
-        False,
-    ),
-    (
-        "unknown escape",
-        "неизвестная последовательность с «\\» в тексте в двойных кавычках."
-        " Используйте одинарные кавычки или пишите «\\\\» вместо «\\».",
-        False,
-    ),
-)
+_INDENT = "Поля одного уровня должны начинаться в одной колонке, элементы списка («- ») — тоже."
+_QUOTE_IT = "заключите значение в кавычки."
+# A fragment of libyaml's problem text → Russian explanation ({ctx}: the context line).
+_PROBLEMS = {
+    "mapping values are not allowed": "лишнее «: » в значении. Если в значении есть двоеточие"
+    ' с пробелом, заключите значение в кавычки: тема: "Итоги: планы". Иначе проверьте отступ.',
+    "tab character": "табуляция в отступе. Отступы в YAML — только пробелы: замените её.",
+    "could not find expected ':'": "в строке нет «: » после названия поля. Если это"
+    f" продолжение текста предыдущей строки, {_QUOTE_IT}",
+    "expected key": f"неверный отступ или лишний текст после значения. {_INDENT}"
+    " Апостроф внутри '…' пишется дважды ('').",
+    "expected <block end>": f"неверный отступ. {_INDENT}",
+    "expected '-' indicator": f"неверный отступ в списке. {_INDENT}",
+    "block sequence entries are not allowed": "«- » в неожиданном месте: список"
+    " начинается с новой строки под полем, с отступом.",
+    "end of stream": "не закрыта кавычка, открытая здесь: допишите закрывающую кавычку.",
+    "expected ','": "не закрыта скобка «{bracket}» из строки {ctx} или пропущена запятая.",
+    "expected node content": "здесь ожидалось значение: проверьте, не оборвана ли строка"
+    " и закрыты ли скобки.",
+    "alphabetic or numeric character": "значение не может начинаться с «*» или «&»"
+    f" (в YAML это ссылки): {_QUOTE_IT}",
+    "<document start>": "лишний текст после конца записи: проверьте отступ этой строки.",
+    "comment or line break": f"лишний текст в конце строки: если это часть значения, {_QUOTE_IT}",
+    "undefined alias": "ссылка «*…» на несуществующий якорь; ссылки в записях не"
+    " поддерживаются — впишите значение целиком.",
+    "unknown escape": "неизвестная последовательность с «\\» в двойных кавычках:"
+    " используйте одинарные кавычки или пишите «\\\\» вместо «\\».",
+}
+# For these the context mark (the opening quote, the line without «: ») is the useful one.
+_AT_CONTEXT = ("could not find expected ':'", "end of stream", "alphabetic or numeric")
 
 
 def _syntax_issue(exc: yaml.MarkedYAMLError, text: str, offset: int) -> LoadIssue:
     problem = exc.problem or ""
     mark, ctx = exc.problem_mark, exc.context_mark
-    ctx_line = "?" if ctx is None else str(ctx.line + 1 + offset)
-    message = ""
-    for needle, explanation, at_context in _PROBLEMS:
-        if needle in problem:
-            message = explanation.format(ctx=ctx_line)
-            if at_context and ctx is not None:
-                mark = ctx
-            break
+    fragment = next((f for f in _PROBLEMS if f in problem), "")
+    message = _PROBLEMS.get(fragment, "").format(
+        ctx=ctx.line + 1 + offset if ctx else "?", bracket="[" if "]" in problem else "{"
+    )
+    if ctx is not None and any(f in problem for f in _AT_CONTEXT):
+        mark = ctx
     if not message and "cannot start any token" in problem and mark is not None:
-        char = text[mark.index] if mark.index < len(text) else ""
+        char = text[mark.index : mark.index + 1]  # libyaml's index counts characters
         message = (
-            _PROBLEMS[1][1]
+            _PROBLEMS["tab character"]
             if char == "\t"
-            else f"значение не может начинаться с символа «{char}»: заключите его в кавычки."
+            else f"значение не может начинаться с «{char}»: {_QUOTE_IT}"
         )
     if not message:
-        message = (
-            f"ошибка синтаксиса YAML: {problem or exc}. Проверьте отступы (только пробелы,"
-            " одинаковые на одном уровне) и парность кавычек."
-        )
+        message = f"ошибка синтаксиса YAML: {problem or exc}. Проверьте отступы и кавычки."
     if mark is None:
         return LoadIssue(message, "yaml.syntax")
     return LoadIssue(message, "yaml.syntax", mark.line + 1 + offset, mark.column + 1)
@@ -447,54 +349,44 @@ def locate(
     """Where the value (or, with `key=True`, the key) at `loc` starts in `text`.
 
     `loc` is a pydantic location: mapping keys and list indexes; `()` is the root.
-    If `loc` does not exist, the deepest existing ancestor is reported: the line of
-    its key when it is a mapping's value (so a missing field points at `protocol:`),
-    otherwise its own start (for a list item, its first key). None if unparsable.
+    If `loc` does not exist, the deepest existing ancestor is reported: its key when
+    it is a mapping's value (a missing field points at `protocol:`), otherwise its own
+    start (for a list item: its first key). List items have no key: `key` is ignored.
+    None if the text has no node at all.
     """
     try:
         parser = _Parser(text)
     except (yaml.YAMLError, ValueError):
         return None
     try:
-        return _locate(parser, loc, key, first_line - 1)
+        node = _next(parser)
+        while isinstance(node, StreamStartEvent | DocumentStartEvent):
+            node = _next(parser)
+        if node is None or isinstance(node, StreamEndEvent | CollectionEndEvent):
+            return None
+        key_ev: Event | None = None
+        for part in loc:
+            child = _child(parser, node, part)
+            if child is None:  # report the ancestor; a scalar's own position is better
+                container = isinstance(node, CollectionStartEvent)
+                return _position(key_ev if key_ev and container else node, first_line)
+            key_ev, node = child
+        return _position(key_ev if key and key_ev else node, first_line)
     finally:
         parser.dispose()
 
 
-def _locate(
-    parser: _Parser, loc: tuple[str | int, ...], want_key: bool, offset: int
-) -> Position | None:
-    node = _next(parser)
-    while isinstance(node, (StreamStartEvent, DocumentStartEvent)):
-        node = _next(parser)
-    if node is None or isinstance(node, (StreamEndEvent, CollectionEndEvent)):
-        return None
-    key_ev: ScalarEvent | None = None
-    for part in loc:
-        child = _child(parser, node, part)
-        if child is None:
-            is_collection = isinstance(node, CollectionStartEvent)
-            return _position(key_ev if key_ev is not None and is_collection else node, offset)
-        key_ev, node = child
-    return _position(key_ev if want_key and key_ev is not None else node, offset)
-
-
-def _child(
-    parser: _Parser, node: Event, part: str | int
-) -> tuple[ScalarEvent | None, Event] | None:
-    """Consume events up to the child `part` of `node`; return (its key, its first event)."""
+def _child(parser: _Parser, node: Event, part: str | int) -> tuple[Event | None, Event] | None:
+    """Consume events up to the child `part` of `node`: (its key, its first event)."""
     if isinstance(node, MappingStartEvent):
         name = str(part)  # keys are always text; an int part may name a "1:" key
-        while True:
-            k = _next(parser)
-            if k is None or isinstance(k, MappingEndEvent):
-                return None
+        while (k := _next(parser)) is not None and not isinstance(k, MappingEndEvent):
             value = _next(parser) if _skip(parser, k) else None
-            if isinstance(k, ScalarEvent) and k.value == name and value is not None:
+            if value is not None and isinstance(k, ScalarEvent) and k.value == name:
                 return k, value
             if value is None or not _skip(parser, value):
                 return None
-    if isinstance(node, SequenceStartEvent) and isinstance(part, int) and part >= 0:
+    elif isinstance(node, SequenceStartEvent) and isinstance(part, int) and part >= 0:
         for index in count():
             item = _next(parser)
             if item is None or isinstance(item, SequenceEndEvent):
@@ -509,7 +401,7 @@ def _child(
 def _next(parser: _Parser) -> Event | None:
     try:
         return parser.get_event()
-    except (yaml.YAMLError, ValueError):
+    except (yaml.YAMLError, ValueError):  # report what was found before the error
         return None
 
 
@@ -520,16 +412,13 @@ def _skip(parser: _Parser, ev: Event) -> bool:
         nxt = _next(parser)
         if nxt is None:
             return False
-        if isinstance(nxt, CollectionStartEvent):
-            depth += 1
-        elif isinstance(nxt, CollectionEndEvent):
-            depth -= 1
+        depth += isinstance(nxt, CollectionStartEvent) - isinstance(nxt, CollectionEndEvent)
     return True
 
 
-def _position(ev: Event, offset: int) -> Position | None:
-    line, column = _at(ev, offset)
-    return None if line is None or column is None else Position(line, column)
+def _position(ev: Event, first_line: int) -> Position | None:
+    mark = ev.start_mark
+    return None if mark is None else Position(mark.line + first_line, mark.column + 1)
 
 
 def _line_col(text: str, index: int) -> tuple[int, int]:
@@ -539,28 +428,19 @@ def _line_col(text: str, index: int) -> tuple[int, int]:
 def split_front_matter(text: str) -> tuple[str, str, int] | LoadIssue:
     """Split Markdown with YAML front matter into (yaml_text, body, body_first_line).
 
-    The file must start with a line `---` and the YAML ends at the next `---` line;
-    yaml_text's first line is file line 2, so parse it with `first_line=2`.
+    The file starts with a line `---`, and the YAML ends at the next `---` line.
+    yaml_text's first line is file line 2: parse it with `first_line=2`.
     """
     opening = _FENCE.match(text)
-    if opening is None:
-        return LoadIssue(
-            "в начале файла нет блока полей. Файл должен начинаться со строки «---», затем"
-            " идут поля записи (по одному «поле: значение» в строке), затем снова строка"
-            " «---», и только после неё — текст.",
-            "yaml.front-matter",
-            1,
-            1,
-        )
-    closing = _FENCE.search(text, opening.end())
-    if closing is None:
-        return LoadIssue(
+    closing = _FENCE.search(text, opening.end()) if opening else None
+    if opening is None or closing is None:
+        problem = (
             "блок полей, начатый строкой «---» в строке 1, не закрыт: добавьте строку «---»"
-            " после последнего поля, перед текстом.",
-            "yaml.front-matter",
-            1,
-            1,
+            if opening
+            else "в начале файла нет блока полей. Файл должен начинаться со строки «---»,"
+            " затем идут поля записи («поле: значение»), затем снова строка «---»"
         )
+        return LoadIssue(problem + ", и только после неё — текст.", "yaml.front-matter", 1, 1)
     yaml_text = text[opening.end() + 1 : closing.start()]
     body = text[closing.end() + 1 :]
     return yaml_text, body, text.count("\n", 0, closing.start()) + 2

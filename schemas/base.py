@@ -34,6 +34,9 @@ class TopRecord(Record):
 
 def F(title: str, description: str, default: Any = ..., **kwargs: Any) -> Any:
     """A model field with the Russian `title` and `description` every field must have."""
+    if isinstance(default, list | dict) and not default:
+        # A factory is cheaper than pydantic's deep copy of a mutable default per record.
+        return Field(default_factory=type(default), title=title, description=description, **kwargs)
     return Field(default, title=title, description=description, **kwargs)
 
 
