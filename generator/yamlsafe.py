@@ -211,7 +211,12 @@ def _build(get_event: Callable[[], Any], text: str, offset: int) -> object | Loa
                 return _anchor_or_tag(ev, offset)
             if len(saved) >= MAX_DEPTH:  # events stream in, so "[[[[…" stops right here
                 message = f"слишком глубокая вложенность: больше {MAX_DEPTH} уровней."
-                return _issue(message + " Проверьте отступы и скобки.", "yaml.depth", ev, offset)
+                return _issue(
+                    message + " Проверьте отступы и парность скобок «[ ]» и «{ }».",
+                    "yaml.depth",
+                    ev,
+                    offset,
+                )
             new_map: dict[str, object] | None = None
             new_list: list[object] | None = None
             if cls is MappingStartEvent:
@@ -294,7 +299,7 @@ _QUOTE_IT = "заключите значение в кавычки."
 _PROBLEMS = {
     "mapping values are not allowed": "лишнее «: » в значении. Если в значении есть двоеточие"
     ' с пробелом, заключите значение в кавычки: тема: "Итоги: планы". Иначе проверьте отступ.',
-    "tab character": "табуляция в отступе. Отступы в YAML — только пробелы: замените её.",
+    "tab character": "табуляция в отступе. Отступы в YAML делаются только пробелами: замените табуляцию пробелами.",
     "could not find expected ':'": "в строке нет «: » после названия поля. Если это"
     f" продолжение текста предыдущей строки, {_QUOTE_IT}",
     "expected key": f"неверный отступ или лишний текст после значения. {_INDENT}"
