@@ -16,11 +16,12 @@ from schemas import (
     Council,
     Meeting,
     Membership,
+    MonitoringReport,
     Plan,
     Protocol,
     Settings,
     school_year_bounds,
-)  # fmt: skip
+)
 from schemas.base import Ref
 
 from .diagnostics import Diagnostic, Loc
@@ -332,16 +333,34 @@ def check_council(project: Project) -> Iterator[Diagnostic]:
     council = project.get("council", "")
     if council is None or not isinstance(council.model, Council):
         return
-    seen: set[str] = set()
+    periods: dict[str, list[tuple[date, date]]] = {}
     for index, member in enumerate(council.model.members):
-        if member.person in seen:
+        period = (member.since or date.min, member.until or date.max)
+        if any(
+            period[0] <= end and start <= period[1] for start, end in periods.get(member.person, [])
+        ):
             yield council.source.diagnostic(
                 ("members", index, "person"),
-                f"«{member.person}» уже есть в составе совета. Уберите повтор.",
+                f"«{member.person}» уже есть в составе совета в это же время. Уберите повтор "
+                "или укажите даты since/until, если человек сменил категорию.",
                 "council.duplicate-member",
                 label="Член совета",
             )
-        seen.add(member.person)
+        periods.setdefault(member.person, []).append(period)
+
+
+def check_monitoring_periods(project: Project) -> Iterator[Diagnostic]:
+    for record in project.of_kind("monitoring"):
+        assert isinstance(record.model, MonitoringReport)
+        if record.model.period_start.strftime("%Y-%m") != record.place.id:
+            yield record.source.diagnostic(
+                ("period_start",),
+                f"отчёт лежит в файле {record.place.id}.yaml, а период начинается "
+                f"{_ru(record.model.period_start)}. Файл называется месяцем начала периода: "
+                "исправьте дату или имя файла.",
+                "monitoring.period-file",
+                label="Начало периода",
+            )
 
 
 def _ru(day: date) -> str:
@@ -357,4 +376,5 @@ _CHECKS: tuple[Callable[[Project], Iterator[Diagnostic]], ...] = (
     check_plan_months,
     check_attachments,
     check_council,
+    check_monitoring_periods,
 )

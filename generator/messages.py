@@ -33,8 +33,8 @@ def explain(error: ErrorDetails, model: type[BaseModel]) -> Explained:
     """Turn one pydantic error into a Russian explanation of the field at its location."""
     loc: Loc = tuple(part for part in error["loc"] if not _is_union_tag(part))
     ctx = error.get("ctx") or {}
-    if isinstance(ctx.get("field"), str):  # a model-level check that names its field
-        loc = (*loc, ctx["field"])
+    if isinstance(ctx.get("field"), str):  # a model-level check names its field: "agenda/0"
+        loc = (*loc, *(int(p) if p.isdigit() else p for p in ctx["field"].split("/")))
     kind = error["type"]
     owner, annotation = _resolve(model, loc)
     label = _label(owner, loc)

@@ -46,13 +46,19 @@ class Association(TopRecord):
 
 class Participant(Record):
     person: PersonId = F("Участник", "Идентификатор человека (файл в records/people).")
-    role: ParticipantRole = F("Роль", "shnor_head, shnor_deputy, partner_head или partner_deputy.")
+    role: ParticipantRole = F(
+        "Роль",
+        "Кого представляет участник: руководитель или заместитель ШНОР, ШССУ или школы-партнёра.",
+    )
 
 
 class SchoolPair(Record):
     """A ШНОР and its partner school for the year."""
 
-    shnor: OrgId = F("ШНОР", "Идентификатор школы с низкими образовательными результатами.")
+    shnor: OrgId = F(
+        "ШНОР (ШССУ)",
+        "Идентификатор школы с низкими результатами или в сложных социальных условиях.",
+    )
     partner: OrgId = F("Школа-партнёр", "Идентификатор школы — сетевого партнёра.")
 
 

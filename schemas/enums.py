@@ -58,6 +58,8 @@ class ConsentScope(Choice):
 class ParticipantRole(Choice):
     SHNOR_HEAD = "shnor_head", "руководитель ШНОР"
     SHNOR_DEPUTY = "shnor_deputy", "заместитель руководителя ШНОР"
+    SHSSU_HEAD = "shssu_head", "руководитель ШССУ (школы в сложных социальных условиях)"
+    SHSSU_DEPUTY = "shssu_deputy", "заместитель руководителя ШССУ"
     PARTNER_HEAD = "partner_head", "руководитель школы — сетевого партнёра"
     PARTNER_DEPUTY = "partner_deputy", "заместитель руководителя школы — сетевого партнёра"
 

@@ -103,7 +103,9 @@ class AgendaItem(Record):
     discussion: list[Statement] = F(
         "Выступили (ВЫСТУПИЛИ)", "Кто выступил в обсуждении и с чем.", []
     )
-    decisions: list[Decision] = F("Решения (РЕШИЛИ)", "Решения по вопросу.", min_length=1)
+    decisions: list[Decision] = F(
+        "Решения (РЕШИЛИ)", "Решения по вопросу; в черновике протокола их может ещё не быть.", []
+    )
 
 
 class Invitee(Record):
@@ -154,8 +156,11 @@ class Protocol(Record):
     )
 
     @model_validator(mode="after")
-    def _signed_has_date(self) -> Self:
-        if self.status is ProtocolStatus.SIGNED and self.signed is None:
+    def _signed_is_complete(self) -> Self:
+        """A draft may be prepared before the meeting; a signed protocol records what was."""
+        if self.status is not ProtocolStatus.SIGNED:
+            return self
+        if self.signed is None:
             raise PydanticCustomError(
                 "protocol_signed_date",
                 "подписанный протокол должен иметь дату подписания (signed).",
@@ -165,6 +170,15 @@ class Protocol(Record):
             raise PydanticCustomError(
                 "protocol_present",
                 "укажите присутствовавших: список present или их число present_count.",
+                {"field": "present"},
+            )
+        undecided = next((i for i, item in enumerate(self.agenda) if not item.decisions), None)
+        if undecided is not None:
+            raise PydanticCustomError(
+                "protocol_no_decisions",
+                "у вопроса {number} повестки нет решений (РЕШИЛИ): в подписанном протоколе по "
+                "каждому вопросу записывается решение.",
+                {"number": undecided + 1, "field": f"agenda/{undecided}"},
             )
         return self
 
