@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import date
+import shutil
+from datetime import datetime
 from pathlib import Path
 from typing import ClassVar
 
 import click
 
 from . import jsonschema
+from .publish import Edition, publishing_from
 from .report import FORMATS, render
+from .site import copy_hand_written, render_site, write_pages
 from .validate import relative_target, validate
 
 ROOT_OPTION = click.option(
@@ -109,9 +112,55 @@ def schema_command(root: Path, check: bool) -> None:
     click.echo(f"Записано файлов: {len(written)} (schemas/json, .vscode/settings.json).")
 
 
-def today(as_of: date | None) -> date:
-    """The as-of date of a command: the option's value, or today."""
-    return as_of or date.today()
+@main.command("pages")
+@HELP_OPTION
+@ROOT_OPTION
+@click.option(
+    "--edition",
+    type=click.Choice([e.value for e in Edition]),
+    default=Edition.PUBLIC.value,
+    show_default=True,
+    help="public — открытый сайт, internal — внутренний сайт центра.",
+)
+@as_of_option
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Папка, куда записать страницы (будет создана; старые файлы в ней удаляются).",
+)
+@click.option(
+    "--only-generated",
+    is_flag=True,
+    help="Не копировать страницы docs/, только собранные из записей.",
+)
+def pages_command(
+    root: Path, edition: str, as_of: datetime | None, out: Path, only_generated: bool
+) -> None:
+    """Записать страницы сайта в папку в виде Markdown — для любого генератора сайтов.
+
+    В папку попадают страницы, написанные вручную (docs/), и страницы, собранные из
+    записей. Так те же страницы может собрать продолжение MkDocs или преемник Material.
+    """
+    result = validate(root)
+    if not result.ok:
+        click.echo(render("text", result.files, result.diagnostics))
+        raise SystemExit(1)
+    publishing = publishing_from(edition, as_of.date() if as_of else None)
+    pages = render_site(result.project, publishing)
+    if out.exists():
+        shutil.rmtree(out)
+    copied: list[Path] = []
+    try:
+        if not only_generated:
+            copied = copy_hand_written(root / "docs", out)
+    except ValueError as error:
+        raise click.ClickException(str(error)) from None
+    written = write_pages(pages, out)
+    click.echo(
+        f"Записано файлов: {len(copied) + len(written)} в {out} "
+        f"(сайт {edition}, на {publishing.as_of:%d.%m.%Y})."
+    )
 
 
 for _command in (main, *main.commands.values()):

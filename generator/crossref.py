@@ -14,9 +14,11 @@ from pydantic import BaseModel
 from schemas import (
     Attachment,
     Council,
+    Deficit,
     Meeting,
     Membership,
     MonitoringReport,
+    Organization,
     Plan,
     Protocol,
     Settings,
@@ -288,7 +290,7 @@ def check_plan_months(project: Project) -> Iterator[Diagnostic]:
 def check_attachments(project: Project) -> Iterator[Diagnostic]:
     root = Path(os.path.realpath(project.root))
     for record in project.records:
-        for loc, attachment in _attachments(record.model):
+        for loc, attachment in attachments(record.model):
             if attachment.path is None:
                 continue
             problem = _attachment_problem(root, attachment.path)
@@ -298,7 +300,7 @@ def check_attachments(project: Project) -> Iterator[Diagnostic]:
                 )
 
 
-def _attachments(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, Attachment]]:
+def attachments(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, Attachment]]:
     """Every attachment anywhere in a record, with its location."""
     for name in type(model).model_fields:
         value = getattr(model, name)
@@ -308,7 +310,7 @@ def _attachments(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, Attachm
             if isinstance(item, Attachment):
                 yield here, item
             elif isinstance(item, BaseModel):
-                yield from _attachments(item, here)
+                yield from attachments(item, here)
 
 
 def _attachment_problem(root: Path, relative: str) -> str | None:
@@ -349,6 +351,41 @@ def check_council(project: Project) -> Iterator[Diagnostic]:
         periods.setdefault(member.person, []).append(period)
 
 
+def check_deficit_texts(project: Project) -> Iterator[Diagnostic]:
+    """A deficit is published without its schools: its texts must not name them."""
+    for record in project.of_kind("deficit"):
+        assert isinstance(record.model, Deficit)
+        names = {
+            name.short: org
+            for org in record.model.organizations
+            if (found := project.get("organization", org)) and isinstance(found.model, Organization)
+            for name in found.model.names
+        }
+        for loc, label, text in _deficit_texts(record.model):
+            for name, org in names.items():
+                if name in text:
+                    yield record.source.diagnostic(
+                        loc,
+                        f"текст называет школу «{name}», а дефицит публикуется на открытом "
+                        f"сайте без названий школ. Уберите название: школа уже указана в "
+                        f"поле organizations ({org}).",
+                        "deficit.names-school",
+                        label=label,
+                    )
+
+
+def _deficit_texts(deficit: Deficit) -> Iterator[tuple[Loc, str, str]]:
+    yield ("title",), "Дефицит", deficit.title
+    yield ("area",), "Область компетенций", deficit.area
+    for index, measure in enumerate(deficit.measures):
+        yield ("measures", index, "text"), "Мера", measure.text
+        if measure.done_by:
+            yield ("measures", index, "done_by"), "Чем выполнено", measure.done_by
+    if deficit.repeat_diagnostic:
+        result = deficit.repeat_diagnostic.result
+        yield ("repeat_diagnostic", "result"), "Результат", result
+
+
 def check_monitoring_periods(project: Project) -> Iterator[Diagnostic]:
     for record in project.of_kind("monitoring"):
         assert isinstance(record.model, MonitoringReport)
@@ -377,4 +414,5 @@ _CHECKS: tuple[Callable[[Project], Iterator[Diagnostic]], ...] = (
     check_attachments,
     check_council,
     check_monitoring_periods,
+    check_deficit_texts,
 )

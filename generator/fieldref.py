@@ -120,7 +120,7 @@ def _describe(annotation: Any, metadata: list[Any]) -> str:
 
 def _simple(annotation: Any) -> str:
     if isinstance(annotation, type) and issubclass(annotation, Choice):
-        return "одно из: " + ", ".join(f"`{m.value}` — {m.label}" for m in annotation)
+        return "одно из: " + "; ".join(f"{m.value} — {m.label}" for m in annotation)
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return "вложенные поля (см. ниже)"
     names = {

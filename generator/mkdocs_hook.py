@@ -21,8 +21,9 @@ _ROOT = Path(__file__).resolve().parent.parent
 if str(_ROOT) not in sys.path:
     sys.path.insert(0, str(_ROOT))
 
+from generator.publish import publishing_from  # noqa: E402
 from generator.report import render  # noqa: E402
-from generator.site import render_pages  # noqa: E402
+from generator.site import attachment_files, render_site, symlinks_under  # noqa: E402
 from generator.validate import validate  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.records")
@@ -33,13 +34,21 @@ def _root(config: MkDocsConfig) -> Path:
 
 
 def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
+    """Validate every record, then add the pages of this edition (`extra.edition`)."""
+    links = symlinks_under(Path(config.docs_dir))
+    if links:
+        raise PluginError("Символьные ссылки в docs не допускаются: " + ", ".join(links))
     result = validate(_root(config))
     if not result.ok:
-        raise PluginError(
-            "Записи содержат ошибки:\n" + render("text", result.files, result.diagnostics)
-        )
-    for path, content in render_pages(result.project).items():
+        report = render("text", result.files, result.diagnostics)
+        raise PluginError("Записи содержат ошибки, сайт не собран:\n" + report)
+    extra: dict[str, Any] = dict(config.extra or {})
+    publishing = publishing_from(extra.get("edition"), extra.get("as_of"))
+    log.info("Сайт «%s» на %s", publishing.edition.value, publishing.as_of.isoformat())
+    for path, content in render_site(result.project, publishing).items():
         files.append(File.generated(config, path, content=content))
+    for path, source in attachment_files(result.project, publishing).items():
+        files.append(File.generated(config, path, content=source.read_bytes()))
     return files
 
 
@@ -49,3 +58,14 @@ def on_serve(server: Any, config: MkDocsConfig, builder: Any, **_: Any) -> Any:
     server.watch(str(root / "records"))
     server.watch(str(root / "generator" / "templates"))
     return server
+
+
+def on_post_build(config: MkDocsConfig, **_: Any) -> None:
+    """Index the built site for Pagefind search; under `mkdocs serve`, its temporary folder."""
+    from generator.search import SearchIndexError, index_site
+
+    try:
+        pages = index_site(Path(config.site_dir))
+    except SearchIndexError as error:
+        raise PluginError(str(error)) from error
+    log.info("Поиск: страниц в указателе Pagefind — %d", pages)

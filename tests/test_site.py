@@ -18,6 +18,7 @@ def _mkdocs_project(root: Path) -> Path:
     config["hooks"] = [str(REPO / "generator" / "mkdocs_hook.py")]
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     shutil.copytree(REPO / "docs", root / "docs")
+    shutil.copytree(REPO / "overrides", root / "overrides")  # theme.custom_dir
     return root
 
 
@@ -36,8 +37,9 @@ def test_valid_records_build_a_strict_site(tmp_path: Path) -> None:
     site = tmp_path / "site"
     result = _build(root, site)
     assert result.returncode == 0, result.stderr
-    page = (site / "records" / "index.html").read_text(encoding="utf-8")
-    assert "Заседание" in page
+    page = site / "associations" / "mpo-test" / "2025-2026" / "meetings" / "01" / "index.html"
+    text = page.read_text(encoding="utf-8")
+    assert "Протокол № 1" in text and "Выборы руководителя объединения" in text
     assert "fonts.googleapis.com" not in (site / "index.html").read_text(encoding="utf-8")
 
 

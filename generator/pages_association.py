@@ -1,0 +1,152 @@
+"""Pages of the associations: each association, its years, plans, meetings and protocols."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+
+from schemas import (
+    AnnualAnalysis,
+    Association,
+    Consultation,
+    ConsultationRequest,
+    Deficit,
+    Meeting,
+    Membership,
+    Plan,
+    Protocol,
+)  # fmt: skip
+from schemas.enums import Direction
+
+from .project import Loaded
+from .publish import kind_shown, plan_shown, protocol_shown
+from .site import SiteContext
+
+CLAUSES = (
+    ("МПО п. 4.1", "руководитель избирается из участников; работа строится по запросам руководителей ШНОР и плану муниципальной программы"),
+    ("МПО п. 4.2", "руководитель планирует работу, организует работу с профессиональными дефицитами и адресные консультации"),
+    ("МПО п. 4.3", "заседания проводятся не реже 4 раз в учебный год"),
+    ("МПО п. 4.4", "каждое заседание фиксируется протоколом: вопросы, решения, рекомендации"),
+    ("МПО п. 4.5", "план работы утверждается МКУ «ЦНППМ г. Тулы»"),
+    ("МПО п. 4.6", "анализ работы за год представляется в центр до 15 июля"),
+)  # fmt: skip
+
+
+@dataclass
+class Year:
+    """One association's records for one school year."""
+
+    association: str
+    year: str
+    membership: Membership | None = None
+    plan: Plan | None = None
+    analysis: AnnualAnalysis | None = None
+    meetings: list[tuple[str, Meeting]] = field(default_factory=list)
+    requests: list[tuple[str, ConsultationRequest]] = field(default_factory=list)
+    consultations: list[tuple[str, Consultation]] = field(default_factory=list)
+    deficits: list[tuple[str, Deficit]] = field(default_factory=list)
+
+    @property
+    def folder(self) -> str:
+        return f"associations/{self.association}/{self.year}"
+
+
+def pages(site: SiteContext) -> dict[str, str]:
+    associations = {r.place.id: a for r, a in site.records("association", Association)}
+    years = _years(site)
+    out: dict[str, str] = {}
+    out["associations/index.md"] = site.render(
+        "associations.md.j2", "associations/index.md", associations=associations, years=years
+    )
+    for association_id, association in associations.items():
+        own = [y for y in years if y.association == association_id]
+        out.update(_association_pages(site, association_id, association, own))
+    return out
+
+
+def _years(site: SiteContext) -> list[Year]:
+    by_key: dict[tuple[str, str], Year] = {}
+    for record in site.project.records:
+        place = record.place
+        if place.association is None or place.year is None:
+            continue
+        year = by_key.setdefault(
+            (place.association, place.year), Year(place.association, place.year)
+        )
+        _file(year, record)
+    for year in by_key.values():
+        year.meetings.sort()
+    return [by_key[key] for key in sorted(by_key)]
+
+
+def _file(year: Year, record: Loaded) -> None:
+    model, record_id = record.model, record.place.id
+    if isinstance(model, Membership):
+        year.membership = model
+    elif isinstance(model, Plan):
+        year.plan = model
+    elif isinstance(model, AnnualAnalysis):
+        year.analysis = model
+    elif isinstance(model, Meeting):
+        year.meetings.append((record_id, model))
+    elif isinstance(model, ConsultationRequest):
+        year.requests.append((record_id, model))
+    elif isinstance(model, Consultation):
+        year.consultations.append((record_id, model))
+    elif isinstance(model, Deficit):
+        year.deficits.append((record_id, model))
+
+
+def _association_pages(
+    site: SiteContext, association_id: str, association: Association, years: list[Year]
+) -> Iterator[tuple[str, str]]:
+    base = f"associations/{association_id}"
+    current = _current_year(years, site.publishing.as_of)
+    yield f"{base}/index.md", site.render(
+        "association.md.j2", f"{base}/index.md", association=association,
+        association_id=association_id, years=years, current=current, clauses=CLAUSES,
+        directions=list(Direction),
+    )  # fmt: skip
+    for year in years:
+        yield from _year_pages(site, year)
+
+
+def _current_year(years: list[Year], as_of: date) -> Year | None:
+    started = [y for y in years if int(y.year[:4]) <= as_of.year - (as_of.month < 9)]
+    return started[-1] if started else (years[0] if years else None)
+
+
+def _year_pages(site: SiteContext, year: Year) -> Iterator[tuple[str, str]]:
+    publishing = site.publishing
+    plan = year.plan if year.plan is not None and plan_shown(year.plan, publishing) else None
+    meetings = [
+        (number, meeting, protocol_shown(meeting, publishing)) for number, meeting in year.meetings
+    ]
+    page = f"{year.folder}/index.md"
+    yield page, site.render(
+        "year.md.j2", page, year=year, plan=plan, meetings=meetings,
+        show_requests=kind_shown("request", publishing),
+        show_analysis=kind_shown("analysis", publishing) and year.analysis is not None,
+    )  # fmt: skip
+    for number, meeting, protocol in meetings:
+        yield from _meeting_page(site, year, number, meeting, protocol)
+    if year.deficits:
+        page = f"{year.folder}/deficits.md"
+        yield page, site.render("deficits.md.j2", page, year=year)
+    if kind_shown("request", publishing):
+        page = f"{year.folder}/consultations.md"
+        yield page, site.render("consultations.md.j2", page, year=year)
+    if kind_shown("analysis", publishing) and year.analysis is not None:
+        page = f"{year.folder}/analysis.md"
+        yield page, site.render("analysis.md.j2", page, year=year, analysis=year.analysis)
+
+
+def _meeting_page(
+    site: SiteContext, year: Year, number: str, meeting: Meeting, protocol: Protocol | None
+) -> Iterator[tuple[str, str]]:
+    page = f"{year.folder}/meetings/{number}.md"
+    yield page, site.render(
+        "meeting.md.j2", page, year=year, number=int(number), meeting=meeting,
+        protocol=protocol, files_linked=site.publishing.internal,
+    )  # fmt: skip

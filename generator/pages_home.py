@@ -1,0 +1,35 @@
+"""The home page: what is coming, what was decided lately."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from schemas import CouncilEvent, Meeting
+
+from .publish import protocol_shown
+from .site import SiteContext
+
+LATEST = 5
+
+
+def pages(site: SiteContext) -> dict[str, str]:
+    as_of = site.publishing.as_of
+    coming: list[tuple[date, str, str, str]] = []  # (day, what, title, page)
+    latest: list[tuple[date, str, str]] = []  # (signed, title, page)
+    for record, meeting in site.records("meeting", Meeting):
+        page = f"associations/{record.place.association}/{record.place.year}/meetings/{record.place.id}.md"
+        day = meeting.new_date or meeting.date
+        if meeting.status.value in ("planned", "postponed") and day >= as_of:
+            coming.append((day, f"заседание № {int(record.place.id)}", meeting.topic, page))
+        protocol = protocol_shown(meeting, site.publishing)
+        if protocol is not None and protocol.signed is not None:
+            title = f"Протокол № {int(record.place.id)} от {meeting.date:%d.%m.%Y}: {meeting.topic}"
+            latest.append((protocol.signed, title, page))
+    for _record, event in site.records("event", CouncilEvent):
+        if event.date >= as_of:
+            coming.append((event.date, event.kind.label, event.title, "council/events.md"))
+    coming.sort(key=lambda item: (item[0], item[2]))
+    latest.sort(key=lambda item: item[0], reverse=True)
+    return {
+        "index.md": site.render("home.md.j2", "index.md", coming=coming, latest=latest[:LATEST])
+    }

@@ -1,0 +1,72 @@
+"""Record text made inert in pages: no HTML, script or Markdown from a record reaches a page.
+
+Every value a template prints goes through `inline` (the jinja environment's `finalize`),
+unless the page code marked it trusted with `Markup`: links it built itself, and Markdown
+bodies that `body_html` has rendered and cleaned with an allow-list (nh3).
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote, urlsplit
+
+import markdown
+import nh3
+from markupsafe import Markup
+
+# Characters that would start Markdown syntax (links, emphasis, code, tables, attribute
+# lists) anywhere in a line; HTML's own are replaced by entities.
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]{}()|])")
+# What starts a heading, list or quote when it opens a line.
+_LINE_START = re.compile(r"^(\d*)([#+.)-])")
+_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
+_ALLOWED_TAGS = {
+    "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "strong", "em", "b", "i", "u", "s",
+    "ul", "ol", "li", "blockquote", "code", "pre", "a", "table", "thead", "tbody", "tr",
+    "th", "td", "sup", "sub", "dl", "dt", "dd",
+}  # fmt: skip
+_ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}}
+_URL_SCHEMES = {"http", "https", "mailto"}
+
+
+def inline(value: object) -> str:
+    """Text for one line of a Markdown page: shown exactly as written, never as markup."""
+    if value is None:
+        return ""
+    if isinstance(value, Markup):
+        return str(value)
+    text = re.sub(r"\s+", " ", str(value))  # one line; separators keep their spaces
+    text = "".join(_HTML.get(ch, ch) for ch in text)
+    return _INLINE_SPECIAL.sub(r"\\\1", text)
+
+
+def paragraphs(value: object) -> Markup:
+    """Multi-line text as Markdown paragraphs, each made inert like `inline`."""
+    blocks = re.split(r"\n\s*\n", str(value or "").strip())
+    made_inert = (_LINE_START.sub(r"\1\\\2", inline(block)) for block in blocks if block.strip())
+    return Markup("\n\n".join(made_inert))
+
+
+def body_html(source: str) -> Markup:
+    """A record's Markdown body as clean HTML: raw HTML and unsafe links are removed."""
+    rendered = markdown.markdown(source, extensions=["tables", "sane_lists"], output_format="html")
+    cleaned = nh3.clean(
+        rendered,
+        tags=_ALLOWED_TAGS,
+        attributes=_ALLOWED_ATTRIBUTES,
+        url_schemes=_URL_SCHEMES,
+        link_rel="noopener noreferrer",
+    )
+    # Demote headings so a body never competes with the page title.
+    cleaned = re.sub(r"<(/?)h([2-5])>", lambda m: f"<{m[1]}h{int(m[2]) + 1}>", cleaned)
+    return Markup(f'<div class="record-body" markdown="0">\n{cleaned}\n</div>')
+
+
+def external_url(value: str | None) -> Markup | None:
+    """An http(s) link from a record, percent-encoded so it cannot break out of `(…)`."""
+    if not value:
+        return None
+    parts = urlsplit(value)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return Markup(quote(value, safe=":/?#@!$&'*+,;=%~-._"))

@@ -1,0 +1,173 @@
+"""Browser fixtures: the sample site built once, served on localhost, one Chromium per session.
+
+Chromium is Debian's (`apt-get install chromium`, done by .ci/run), driven by Playwright
+without `playwright install`; axe-core comes from npm into tests/browser/node_modules.
+Outside CI a missing piece skips these tests with the reason; with CI=true it fails them.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import http.server
+import os
+import re
+import shutil
+import subprocess
+import sys
+import threading
+from collections import defaultdict
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
+
+import pytest
+
+from ..conftest import REPO
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+
+AS_OF = "2026-11-20"  # the sample records' "today": upcoming and past events both exist
+AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
+SCREENSHOTS = REPO / "test-artifacts" / "screenshots"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    # without these Chromium calls Google's services, and this network refuses them
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+# Folders of the built site that hold no pages of their own kind.
+NOT_PAGES = {"assets", "pagefind", "search", "javascripts", "stylesheets"}
+FEW_NAMES = 4  # more folder names than this beside each other are records of one kind
+
+
+def unavailable(reason: str) -> NoReturn:
+    """Skip on a developer's machine; fail in CI, where .ci/run must have installed it all."""
+    if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
+        pytest.fail(f"{reason} (CI=true: .ci/run должен был это установить)", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample records' public site, built strictly from the repository as README says."""
+    site = tmp_path_factory.mktemp("browser") / "site"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+        cwd=REPO,
+        env={**os.environ, "SITE_AS_OF": AS_OF},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        pytest.fail(f"mkdocs build --strict не прошёл:\n{result.stderr}", pytrace=False)
+    return site
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def base_url(built_site: Path) -> Iterator[str]:
+    """The built site over HTTP on a free localhost port, served from a thread."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium, headless, one for the whole session."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        unavailable('Нет пакета playwright: pip install -e ".[dev]"')
+    executable = shutil.which("chromium")
+    if executable is None:
+        unavailable("Нет Chromium: apt-get install -y chromium chromium-driver")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture(scope="session")
+def axe_script() -> Path:
+    if not AXE.is_file():
+        unavailable("Нет axe-core: (cd tests/browser && npm ci)")
+    return AXE
+
+
+@pytest.fixture(scope="session")
+def screenshots() -> Path:
+    """test-artifacts/screenshots/, emptied at the start of the session (git-ignored)."""
+    shutil.rmtree(SCREENSHOTS, ignore_errors=True)
+    SCREENSHOTS.mkdir(parents=True)
+    return SCREENSHOTS
+
+
+def sample_pages(site: Path) -> list[str]:
+    """Pages to visit, as paths from the site's root: the home page, the search page, the
+    not-found page and, in every top-level section, the first and last page of each kind.
+
+    Pages are found in the built site, so a new kind of page is covered as soon as it is
+    built. A kind is (section, depth, folder name). A folder name names a kind of its own when
+    it recurs under different parents (`meetings`, `deficits`) or is one of a few names beside
+    each other (`council/events`, `council/materials`); names with digits (years, numbers)
+    and names among many (record ids) are instances of one kind.
+    """
+    folders = sorted(
+        path.parent.relative_to(site).parts for path in site.rglob("index.html") if path.is_file()
+    )
+    folders = [parts for parts in folders if parts and parts[0] not in NOT_PAGES]
+    parents: dict[tuple[int, str], set[tuple[str, ...]]] = defaultdict(set)
+    named: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for parts in folders:
+        parents[(len(parts), parts[-1])].add(parts[:-1])
+        if not re.search(r"\d", parts[-1]):
+            named[parts[:-1]].add(parts[-1])
+
+    def kind(parts: tuple[str, ...]) -> str:
+        name = parts[-1]
+        if len(parts) == 1:
+            return name
+        if re.search(r"\d", name):
+            return "*"
+        few = len(named[parts[:-1]]) <= FEW_NAMES
+        return name if few or len(parents[(len(parts), name)]) > 1 else "*"
+
+    kinds: dict[tuple[str, int, str], list[tuple[str, ...]]] = defaultdict(list)
+    for parts in folders:
+        kinds[(parts[0], len(parts), kind(parts))].append(parts)
+    chosen = ["", "search/", "404.html"]
+    for members in kinds.values():
+        for parts in dict.fromkeys([members[0], members[-1]]):
+            chosen.append("/".join(parts) + "/")
+    return chosen
+
+
+def article_text(page: str) -> str:
+    """The indexed part of a built page (the article marked data-pagefind-body), as text."""
+    match = re.search(r"<article\b[^>]*\bdata-pagefind-body\b[^>]*>(.*?)</article>", page, re.S)
+    if match is None:
+        return ""
+    text = html.unescape(re.sub(r"<[^>]+>", " ", match.group(1)))
+    return re.sub(r"\s+", " ", text)
