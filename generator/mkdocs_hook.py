@@ -23,7 +23,7 @@ if str(_ROOT) not in sys.path:
 
 from generator.publish import publishing_from  # noqa: E402
 from generator.report import render  # noqa: E402
-from generator.site import attachment_files, render_site, symlinks_under  # noqa: E402
+from generator.site import TEMPLATES, attachment_files, render_site, symlinks_under  # noqa: E402
 from generator.validate import validate  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.records")
@@ -56,7 +56,7 @@ def on_serve(server: Any, config: MkDocsConfig, builder: Any, **_: Any) -> Any:
     """Rebuild when a record or a template changes under `mkdocs serve`."""
     root = _root(config)
     server.watch(str(root / "records"))
-    server.watch(str(root / "generator" / "templates"))
+    server.watch(str(TEMPLATES))
     return server
 
 
