@@ -3,25 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import date
 
 from schemas import (
-    AnnualAnalysis,
     Association,
-    Consultation,
-    ConsultationRequest,
-    Deficit,
     Meeting,
-    Membership,
-    Plan,
     Protocol,
 )  # fmt: skip
 from schemas.enums import Direction
 
-from .project import Loaded
 from .publish import kind_shown, plan_shown, protocol_shown
 from .site import SiteContext
+from .years import Year, collect_years
 
 CLAUSES = (
     ("МПО п. 4.1", "руководитель избирается из участников; работа строится по запросам руководителей ШНОР и плану муниципальной программы"),
@@ -33,28 +26,9 @@ CLAUSES = (
 )  # fmt: skip
 
 
-@dataclass
-class Year:
-    """One association's records for one school year."""
-
-    association: str
-    year: str
-    membership: Membership | None = None
-    plan: Plan | None = None
-    analysis: AnnualAnalysis | None = None
-    meetings: list[tuple[str, Meeting]] = field(default_factory=list)
-    requests: list[tuple[str, ConsultationRequest]] = field(default_factory=list)
-    consultations: list[tuple[str, Consultation]] = field(default_factory=list)
-    deficits: list[tuple[str, Deficit]] = field(default_factory=list)
-
-    @property
-    def folder(self) -> str:
-        return f"associations/{self.association}/{self.year}"
-
-
 def pages(site: SiteContext) -> dict[str, str]:
     associations = {r.place.id: a for r, a in site.records("association", Association)}
-    years = _years(site)
+    years = collect_years(site.project)
     out: dict[str, str] = {}
     out["associations/index.md"] = site.render(
         "associations.md.j2", "associations/index.md", associations=associations, years=years
@@ -63,39 +37,6 @@ def pages(site: SiteContext) -> dict[str, str]:
         own = [y for y in years if y.association == association_id]
         out.update(_association_pages(site, association_id, association, own))
     return out
-
-
-def _years(site: SiteContext) -> list[Year]:
-    by_key: dict[tuple[str, str], Year] = {}
-    for record in site.project.records:
-        place = record.place
-        if place.association is None or place.year is None:
-            continue
-        year = by_key.setdefault(
-            (place.association, place.year), Year(place.association, place.year)
-        )
-        _file(year, record)
-    for year in by_key.values():
-        year.meetings.sort()
-    return [by_key[key] for key in sorted(by_key)]
-
-
-def _file(year: Year, record: Loaded) -> None:
-    model, record_id = record.model, record.place.id
-    if isinstance(model, Membership):
-        year.membership = model
-    elif isinstance(model, Plan):
-        year.plan = model
-    elif isinstance(model, AnnualAnalysis):
-        year.analysis = model
-    elif isinstance(model, Meeting):
-        year.meetings.append((record_id, model))
-    elif isinstance(model, ConsultationRequest):
-        year.requests.append((record_id, model))
-    elif isinstance(model, Consultation):
-        year.consultations.append((record_id, model))
-    elif isinstance(model, Deficit):
-        year.deficits.append((record_id, model))
 
 
 def _association_pages(
@@ -121,7 +62,8 @@ def _year_pages(site: SiteContext, year: Year) -> Iterator[tuple[str, str]]:
     publishing = site.publishing
     plan = year.plan if year.plan is not None and plan_shown(year.plan, publishing) else None
     meetings = [
-        (number, meeting, protocol_shown(meeting, publishing)) for number, meeting in year.meetings
+        (record.place.id, meeting, protocol_shown(meeting, publishing))
+        for record, meeting in year.meetings
     ]
     page = f"{year.folder}/index.md"
     yield page, site.render(
