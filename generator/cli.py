@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import shutil
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import ClassVar
 
 import click
 
 from . import jsonschema
+from .compliance import evaluate
+from .compliance_report import exit_status
+from .compliance_report import render as render_outcomes
 from .publish import Edition, publishing_from
 from .report import FORMATS, render
 from .site import copy_hand_written, render_site, write_pages
@@ -95,6 +98,38 @@ def validate_command(path: Path | None, root: Path, fmt: str) -> None:
     result = validate(root, selected)
     click.echo(render(fmt, result.files, result.diagnostics))
     raise SystemExit(0 if result.ok else 1)
+
+
+@main.command("check")
+@HELP_OPTION
+@ROOT_OPTION
+@as_of_option
+@click.option("--year", help="Только этот учебный год, например 2025-2026.")
+@click.option("--association", help="Только это объединение (идентификатор папки).")
+@FORMAT_OPTION
+@click.option("--strict", is_flag=True, help="Считать ошибкой и предупреждения.")
+def check_command(
+    root: Path,
+    as_of: datetime | None,
+    year: str | None,
+    association: str | None,
+    fmt: str,
+    strict: bool,
+) -> None:
+    """Проверить выполнение положений: заседания, протоколы, план, анализ, совет.
+
+    Сначала проверяются сами записи (как validate), затем правила из положений — на дату
+    --as-of (по умолчанию сегодня). Код выхода 1, если есть непринятое нарушение уровня
+    «ошибка» (с --strict — и предупреждения) или ошибки в записях.
+    """
+    result = validate(root)
+    if not result.ok:
+        click.echo(render(fmt, result.files, result.diagnostics))
+    day = as_of.date() if as_of else date.today()
+    chosen_year = year.replace("/", "-") if year else None
+    outcomes = evaluate(result.project, day, year=chosen_year, association=association)
+    click.echo(render_outcomes(fmt, outcomes))
+    raise SystemExit(max(exit_status(outcomes, strict), 0 if result.ok else 1))
 
 
 @main.command("schema")

@@ -60,7 +60,7 @@ def _json(files: int, diagnostics: Sequence[Diagnostic]) -> str:
 
 def _github(diagnostic: Diagnostic) -> str:
     """A workflow command that GitHub and Forgejo show on the changed line."""
-    props = [f"file={_escape_property(diagnostic.path)}"]
+    props = [f"file={escape_property(diagnostic.path)}"]
     if diagnostic.line is not None:
         props.append(f"line={diagnostic.line}")
         if diagnostic.column is not None:
@@ -68,13 +68,13 @@ def _github(diagnostic: Diagnostic) -> str:
     title = diagnostic.field or "запись"
     if diagnostic.label:
         title += f" ({diagnostic.label})"
-    props.append(f"title={_escape_property(title)}")
-    return f"::{diagnostic.severity} {','.join(props)}::{_escape_data(diagnostic.message)}"
+    props.append(f"title={escape_property(title)}")
+    return f"::{diagnostic.severity} {','.join(props)}::{escape_data(diagnostic.message)}"
 
 
-def _escape_data(text: str) -> str:
+def escape_data(text: str) -> str:
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
-def _escape_property(text: str) -> str:
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")

@@ -1,0 +1,225 @@
+"""Check stage: the regulations' rules, evaluated per association and school year as of a date.
+
+Each rule is a small function registered with its id, clause and severity. It looks at one
+scope (an association's school year, or the council's school year) and returns an Outcome:
+passed, at risk (warning), failed (error) — with figures and the records concerned. The
+centre's Acknowledgement records turn a failure of a closed period into "acknowledged".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from datetime import date
+from enum import StrEnum
+
+from schemas import Acknowledgement, RuleSettings, Settings, school_year_bounds
+
+from .project import Project
+from .years import Year, collect_years
+
+
+class Status(StrEnum):
+    PASSED = "passed"
+    AT_RISK = "at_risk"
+    FAILED = "failed"
+    ACKNOWLEDGED = "acknowledged"
+
+
+STATUS_TITLES = {
+    Status.PASSED: "выполнено",
+    Status.AT_RISK: "под угрозой",
+    Status.FAILED: "нарушено",
+    Status.ACKNOWLEDGED: "принято центром",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong, in one record where there is one."""
+
+    message: str  # Russian: what is wrong and what to do
+    path: str | None = None  # the record concerned, root-relative
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    rule: str
+    clause: str
+    title: str
+    association: str | None  # None for the council
+    year: str
+    status: Status
+    severity: str  # "error" or "warning" when not passed
+    figures: str = ""
+    problems: tuple[Problem, ...] = ()
+    acknowledged_by: str | None = None
+
+    @property
+    def fails(self) -> bool:
+        """Whether this outcome makes `check` fail (without --strict)."""
+        return self.status is Status.FAILED and self.severity == "error"
+
+    @property
+    def warns(self) -> bool:
+        return self.status in (Status.AT_RISK, Status.FAILED) and self.severity == "warning"
+
+
+@dataclass
+class Scope:
+    """What a rule looks at: one association's school year (or the council's) as of a day."""
+
+    project: Project
+    settings: RuleSettings
+    all_settings: Settings | None
+    as_of: date
+    year: str
+    association: Year | None = None  # None for the council's rules
+    acknowledgements: list[Acknowledgement] = field(default_factory=list)
+
+    @property
+    def bounds(self) -> tuple[date, date]:
+        return school_year_bounds(self.year)
+
+    @property
+    def over(self) -> bool:
+        """Whether the school year has ended by the as-of date."""
+        return self.as_of > self.bounds[1]
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """What a rule function returns: its status, figures and problems."""
+
+    status: Status
+    figures: str = ""
+    problems: tuple[Problem, ...] = ()
+    severity: str | None = None  # overrides the rule's severity (e.g. a warning while at risk)
+
+
+RuleCheck = Callable[[Scope], Verdict]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    clause: str
+    title: str  # Russian: what must hold
+    severity: str  # "error" or "warning"
+    applies_to: str  # "association" or "council"
+    check: RuleCheck
+
+
+REGISTRY: list[Rule] = []
+
+
+def rule(
+    rule_id: str, clause: str, title: str, severity: str, applies_to: str = "association"
+) -> Callable[[RuleCheck], RuleCheck]:
+    """Register a rule function under its id, clause and severity."""
+
+    def register(check: RuleCheck) -> RuleCheck:
+        REGISTRY.append(Rule(rule_id, clause, title, severity, applies_to, check))
+        return check
+
+    return register
+
+
+def passed(figures: str = "") -> Verdict:
+    return Verdict(Status.PASSED, figures)
+
+
+def evaluate(
+    project: Project,
+    as_of: date,
+    *,
+    year: str | None = None,
+    association: str | None = None,
+) -> list[Outcome]:
+    """Every rule's outcome for every scope that has started by `as_of`."""
+    from . import rules_association, rules_council  # noqa: F401  (they fill REGISTRY)
+
+    settings = project.settings
+    rule_settings = settings.rules if settings else RuleSettings()
+    acks = [
+        r.model for r in project.of_kind("acknowledgement") if isinstance(r.model, Acknowledgement)
+    ]
+    outcomes: list[Outcome] = []
+    for scope in _scopes(project, as_of, rule_settings, settings, year, association):
+        scope.acknowledgements = acks
+        for registered in REGISTRY:
+            if registered.applies_to == ("association" if scope.association else "council"):
+                outcomes.append(_outcome(registered, scope))
+    return outcomes
+
+
+def _scopes(
+    project: Project,
+    as_of: date,
+    rules: RuleSettings,
+    settings: Settings | None,
+    only_year: str | None,
+    only_association: str | None,
+) -> Iterable[Scope]:
+    years = [
+        y
+        for y in collect_years(project)
+        if (only_year is None or y.year == only_year)
+        and (only_association is None or y.association == only_association)
+        and _started(y.year, as_of, rules)
+    ]
+    for year in years:
+        yield Scope(project, rules, settings, as_of, year.year, year)
+    if only_association is None and project.get("council", "") is not None:
+        council_years = sorted({y.year for y in collect_years(project)} | {_school_year(as_of)})
+        for council_year in council_years:
+            if (only_year is None or council_year == only_year) and _started(
+                council_year, as_of, rules
+            ):
+                yield Scope(project, rules, settings, as_of, council_year)
+
+
+def _school_year(day: date) -> str:
+    start = day.year if day.month >= 9 else day.year - 1
+    return f"{start}-{start + 1}"
+
+
+def _started(year: str, as_of: date, rules: RuleSettings) -> bool:
+    first, _last = school_year_bounds(year)
+    return as_of >= rules.opening_window_from.in_year(first.year)
+
+
+def _outcome(registered: Rule, scope: Scope) -> Outcome:
+    verdict = registered.check(scope)
+    outcome = Outcome(
+        rule=registered.id,
+        clause=registered.clause,
+        title=registered.title,
+        association=scope.association.association if scope.association else None,
+        year=scope.year,
+        status=verdict.status,
+        severity=verdict.severity or registered.severity,
+        figures=verdict.figures,
+        problems=verdict.problems,
+    )
+    if outcome.status in (Status.FAILED, Status.AT_RISK):
+        ack = _acknowledgement(outcome, scope.acknowledgements)
+        if ack is not None:
+            outcome = replace(outcome, status=Status.ACKNOWLEDGED, acknowledged_by=ack)
+    return outcome
+
+
+def _acknowledgement(outcome: Outcome, acks: list[Acknowledgement]) -> str | None:
+    for ack in acks:
+        same = (
+            ack.rule == outcome.rule
+            and ack.association == outcome.association
+            and ack.year.replace("/", "-") == outcome.year
+        )
+        subject_ok = ack.subject is None or any(
+            ack.subject in (p.path or "") for p in outcome.problems
+        )
+        if same and subject_ok:
+            return f"{ack.date:%d.%m.%Y}: {ack.reason}"
+    return None
