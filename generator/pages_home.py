@@ -6,6 +6,7 @@ from datetime import date
 
 from schemas import CouncilEvent, Meeting
 
+from .pages_compliance import scopes, year_summary
 from .publish import protocol_shown
 from .site import SiteContext
 
@@ -30,6 +31,12 @@ def pages(site: SiteContext) -> dict[str, str]:
             coming.append((event.date, event.kind.label, event.title, "council/events.md"))
     coming.sort(key=lambda item: (item[0], item[2]))
     latest.sort(key=lambda item: item[0], reverse=True)
-    return {
-        "index.md": site.render("home.md.j2", "index.md", coming=coming, latest=latest[:LATEST])
-    }
+    status = (
+        [(title, anchor, year_summary(outcomes)) for title, anchor, outcomes in scopes(site)]
+        if site.publishing.internal
+        else []
+    )
+    page = site.render(
+        "home.md.j2", "index.md", coming=coming, latest=latest[:LATEST], status=status
+    )
+    return {"index.md": page}

@@ -7,6 +7,7 @@ for any other engine. Nothing here imports MkDocs.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from markupsafe import Markup
 
 from schemas import Organization, Person, TopRecord
 
+from .compliance import Outcome, evaluate
 from .crossref import attachments
 from .project import Loaded, Project
 from .publish import Publishing, person_label
@@ -100,6 +102,11 @@ class SiteContext:
             r.place.id: org for r, org in self.records("organization", Organization)
         }
 
+    @functools.cached_property
+    def outcomes(self) -> list[Outcome]:
+        """The rules' outcomes as of the build's date (shown on the internal site only)."""
+        return evaluate(self.project, self.publishing.as_of)
+
     def records(self, kind: str, model: type[R]) -> Iterator[tuple[Loaded, R]]:
         """Valid records of a kind with their typed models, in path order."""
         for record in self.project.of_kind(kind):
@@ -143,6 +150,7 @@ def render_site(project: Project, publishing: Publishing) -> dict[str, str]:
     from . import (  # the page modules import SiteContext from here
         feed,
         pages_association,
+        pages_compliance,
         pages_council,
         pages_home,
         pages_library,
@@ -153,7 +161,7 @@ def render_site(project: Project, publishing: Publishing) -> dict[str, str]:
     pages: dict[str, str] = {}
     builders: tuple[PageBuilder, ...] = (
         pages_home.pages, pages_association.pages, pages_reference.pages,
-        pages_library.pages, pages_council.pages, feed.pages,
+        pages_library.pages, pages_council.pages, feed.pages, pages_compliance.pages,
     )  # fmt: skip
     for builder in builders:
         pages.update(builder(context))

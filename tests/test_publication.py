@@ -119,3 +119,21 @@ def test_draft_protocols_are_published_nowhere(project, public_text, internal_te
     assert drafts, "the sample should have a draft protocol"
     for text in (_unescape(public_text), _unescape(internal_text)):
         assert [q for q in drafts if q in text] == []
+
+
+def test_compliance_marks_stay_internal(project, public_text) -> None:  # type: ignore[no-untyped-def]
+    public = render_site(project, publishing_from("public", AS_OF))
+    assert not any(path.startswith("compliance/") for path in public)
+    assert "Выполнение положений" not in public_text and "НАРУШЕНО" not in public_text
+
+
+def test_dashboard_shows_a_missed_protocol_truthfully(project) -> None:  # type: ignore[no-untyped-def]
+    later = render_site(project, publishing_from("internal", "2027-02-20"))
+    dashboard = later["compliance/index.md"]
+    row = next(
+        line for line in dashboard.splitlines() if "МПО п. 4.4" in line and "НАРУШЕНО" in line
+    )
+    assert "[03.yaml](../associations/mpo-tula/2026-2027/meetings/03.md)" in row
+    assert "заседание 28.01.2027 прошло, а протокол не подписан" in _unescape(row)
+    home = later["index.md"]
+    assert "нарушений: 1" in home
