@@ -126,6 +126,13 @@ def rule(
     return register
 
 
+def rules() -> list[Rule]:
+    """Every registered rule, in the order the regulations' table lists them."""
+    from . import rules_association, rules_council  # noqa: F401  (they fill REGISTRY)
+
+    return list(REGISTRY)
+
+
 def passed(figures: str = "") -> Verdict:
     return Verdict(Status.PASSED, figures)
 
@@ -138,8 +145,7 @@ def evaluate(
     association: str | None = None,
 ) -> list[Outcome]:
     """Every rule's outcome for every scope that has started by `as_of`."""
-    from . import rules_association, rules_council  # noqa: F401  (they fill REGISTRY)
-
+    registry = rules()
     settings = project.settings
     rule_settings = settings.rules if settings else RuleSettings()
     acks = [
@@ -148,7 +154,7 @@ def evaluate(
     outcomes: list[Outcome] = []
     for scope in _scopes(project, as_of, rule_settings, settings, year, association):
         scope.acknowledgements = acks
-        for registered in REGISTRY:
+        for registered in registry:
             if registered.applies_to == ("association" if scope.association else "council"):
                 outcomes.append(_outcome(registered, scope))
     return outcomes

@@ -12,6 +12,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from schemas import (
+    Acknowledgement,
     Attachment,
     Council,
     Deficit,
@@ -386,6 +387,31 @@ def _deficit_texts(deficit: Deficit) -> Iterator[tuple[Loc, str, str]]:
         yield ("repeat_diagnostic", "result"), "Результат", result
 
 
+def check_acknowledgements(project: Project) -> Iterator[Diagnostic]:
+    """An acknowledgement names a rule that exists and a school year."""
+    from .compliance import rules  # the rules read loaded records; loading does not need them
+
+    known = [r.id for r in rules()]
+    for record in project.of_kind("acknowledgement"):
+        assert isinstance(record.model, Acknowledgement)
+        if record.model.rule not in known:
+            close = difflib.get_close_matches(record.model.rule, known, n=1)
+            guess = f" Возможно, имелось в виду «{close[0]}»." if close else ""
+            yield record.source.diagnostic(
+                ("rule",),
+                f"правила «{record.model.rule}» нет.{guess} Правила: {', '.join(known)}.",
+                "acknowledgement.rule",
+                label="Правило",
+            )
+        if not re.fullmatch(r"\d{4}[-/]\d{4}", record.model.year):
+            yield record.source.diagnostic(
+                ("year",),
+                f"«{record.model.year}» — не учебный год. Напишите, например, 2024-2025.",
+                "acknowledgement.year",
+                label="Период",
+            )
+
+
 def check_monitoring_periods(project: Project) -> Iterator[Diagnostic]:
     for record in project.of_kind("monitoring"):
         assert isinstance(record.model, MonitoringReport)
@@ -415,4 +441,5 @@ _CHECKS: tuple[Callable[[Project], Iterator[Diagnostic]], ...] = (
     check_council,
     check_monitoring_periods,
     check_deficit_texts,
+    check_acknowledgements,
 )
