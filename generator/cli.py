@@ -11,6 +11,7 @@ import click
 
 from . import jsonschema
 from .compliance import evaluate
+from .compliance_diff import render_diff
 from .compliance_report import exit_status
 from .compliance_report import render as render_outcomes
 from .publish import Edition, publishing_from
@@ -130,6 +131,19 @@ def check_command(
     outcomes = evaluate(result.project, day, year=chosen_year, association=association)
     click.echo(render_outcomes(fmt, outcomes))
     raise SystemExit(max(exit_status(outcomes, strict), 0 if result.ok else 1))
+
+
+@main.command("check-diff")
+@HELP_OPTION
+@click.argument("base", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("head", type=click.Path(dir_okay=False, path_type=Path))
+def check_diff_command(base: Path, head: Path) -> None:
+    """Сравнить два вывода `check --format json`: что pull request меняет в выполнении.
+
+    BASE — проверка основной ветки, HEAD — проверка pull request. Печатает Markdown для
+    сводки задания CI: новые и устранённые замечания.
+    """
+    click.echo(render_diff(base, head))
 
 
 @main.command("schema")
