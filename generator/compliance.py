@@ -109,18 +109,24 @@ class Rule:
     severity: str  # "error" or "warning"
     applies_to: str  # "association" or "council"
     check: RuleCheck
+    advice: str = ""  # Russian: what an editor does about a finding
 
 
 REGISTRY: list[Rule] = []
 
 
 def rule(
-    rule_id: str, clause: str, title: str, severity: str, applies_to: str = "association"
+    rule_id: str,
+    clause: str,
+    title: str,
+    severity: str,
+    applies_to: str = "association",
+    advice: str = "",
 ) -> Callable[[RuleCheck], RuleCheck]:
-    """Register a rule function under its id, clause and severity."""
+    """Register a rule function under its id, clause, severity and advice to editors."""
 
     def register(check: RuleCheck) -> RuleCheck:
-        REGISTRY.append(Rule(rule_id, clause, title, severity, applies_to, check))
+        REGISTRY.append(Rule(rule_id, clause, title, severity, applies_to, check, advice))
         return check
 
     return register

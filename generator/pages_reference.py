@@ -15,6 +15,7 @@ from markupsafe import Markup
 from schemas import NormativeAct, Organization, OrgName, Person
 from schemas.enums import ActKind, ActStatus, ConsentScope, OrgKind
 
+from .compliance import rules
 from .fieldref import field_reference
 from .site import SiteContext, ru_date
 
@@ -67,6 +68,7 @@ def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
 def pages(site: SiteContext) -> dict[str, str]:
     return {
         "guide/fields.md": site.render("fields.md.j2", "guide/fields.md", kinds=field_reference()),
+        "guide/rules.md": site.render("rules.md.j2", "guide/rules.md", rules=rules()),
         "normative/index.md": _normative(site),
         "organizations/index.md": _organizations(site),
         "people/index.md": _people(site),

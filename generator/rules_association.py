@@ -48,7 +48,11 @@ def _held(scope: Scope) -> list[Meeting]:
 
 
 @rule(
-    "meetings-per-year", "МПО п. 4.3", "не меньше 4 заседаний с протоколами за учебный год", "error"
+    "meetings-per-year",
+    "МПО п. 4.3",
+    "не меньше 4 заседаний с протоколами за учебный год",
+    "error",
+    advice="Запланируйте недостающие заседания до конца мая (файлы meetings/NN.yaml со status: planned). Если год закончился, а норма не выполнена по уважительной причине, центр оформляет решение о принятии замечания (records/acknowledgements).",
 )
 def meetings_per_year(scope: Scope) -> Verdict:
     needed = scope.settings.min_meetings
@@ -96,6 +100,7 @@ def _meetings_word(count: int) -> str:
     "МПО п. 4.4",
     "у прошедшего заседания есть подписанный протокол, новая дата или причина отмены",
     "error",
+    advice="Внесите подписанный протокол (status: held, protocol.status: signed, signed: дата), или перенесите заседание (status: postponed, new_date), или отмените его с причиной (status: cancelled, cancel_reason).",
 )
 def protocol_required(scope: Scope) -> Verdict:
     grace = scope.settings.protocol_grace_working_days
@@ -133,7 +138,13 @@ def _protocol_problem(meeting: Meeting, day: date, as_of: date) -> str | None:
     )
 
 
-@rule("no-future-held", "здравый смысл", "заседание из будущего не отмечено проведённым", "error")
+@rule(
+    "no-future-held",
+    "здравый смысл",
+    "заседание из будущего не отмечено проведённым",
+    "error",
+    advice="Проверьте дату заседания. Протокол, подготовленный заранее, держите черновиком (protocol.status: draft) до дня заседания.",
+)
 def no_future_held(scope: Scope) -> Verdict:
     problems = tuple(
         Problem(
@@ -157,6 +168,7 @@ def no_future_held(scope: Scope) -> Verdict:
     "МПО п. 4.5",
     "план на год утверждён центром в срок, изменения утверждены",
     "error",
+    advice="Добавьте в plan.yaml гриф «УТВЕРЖДАЮ» (approval: должность, подпись, дата); каждое изменение плана тоже утверждается (approval у изменения).",
 )
 def plan_approved(scope: Scope) -> Verdict:
     year = _year(scope)
@@ -187,7 +199,13 @@ def plan_approved(scope: Scope) -> Verdict:
     return Verdict(Status.FAILED, figures, tuple(problems)) if problems else passed(figures)
 
 
-@rule("analysis-deadline", "МПО п. 4.6", "анализ работы за год представлен в центр в срок", "error")
+@rule(
+    "analysis-deadline",
+    "МПО п. 4.6",
+    "анализ работы за год представлен в центр в срок",
+    "error",
+    advice="Подготовьте analysis.md и после представления в центр поставьте status: submitted и дату submitted.",
+)
 def analysis_deadline(scope: Scope) -> Verdict:
     year = _year(scope)
     last_day = scope.settings.analysis_last_day.in_year(scope.bounds[1].year)
@@ -221,6 +239,7 @@ def analysis_deadline(scope: Scope) -> Verdict:
     "МПО п. 4.6",
     "цифры представленного анализа совпадают с записями или расхождение объяснено",
     "warning",
+    advice="Цифры представленного анализа не меняются. Объясните расхождение с записями в поле figures_note.",
 )
 def analysis_frozen(scope: Scope) -> Verdict:
     year = _year(scope)
@@ -251,6 +270,7 @@ def analysis_frozen(scope: Scope) -> Verdict:
     "МПО п. 4.1",
     "руководитель избран из участников, заседание об избрании записано",
     "error",
+    advice="В membership.yaml укажите руководителя из числа участников и заседание, на котором он избран (leader.meeting).",
 )
 def leader_elected(scope: Scope) -> Verdict:
     year = _year(scope)
@@ -284,6 +304,7 @@ def leader_elected(scope: Scope) -> Verdict:
     "МПО п. 4.2",
     "решения с истёкшим сроком выполнены или объяснено, почему нет",
     "warning",
+    advice="Отметьте исполнение решения (execution: status done) или объясните в execution.note, почему оно не выполнено.",
 )
 def decisions_executed(scope: Scope) -> Verdict:
     problems = []
@@ -317,6 +338,7 @@ def decisions_executed(scope: Scope) -> Verdict:
     "МПО п. 4.2.3; РОСТ п. 2.2.2",
     "на каждый запрос ответили в срок",
     "warning",
+    advice="Проведите консультацию и запишите её в consultations/ со ссылкой на запрос (request); отметьте запрос status: answered.",
 )
 def requests_answered(scope: Scope) -> Verdict:
     year = _year(scope)
@@ -356,6 +378,7 @@ def requests_answered(scope: Scope) -> Verdict:
     "МПО п. 3.1",
     "план и заседания года касаются всех четырёх направлений",
     "warning",
+    advice="Добавьте в план мероприятия по недостающим направлениям (МПО п. 3.1.1–3.1.4).",
 )
 def directions_covered(scope: Scope) -> Verdict:
     year = _year(scope)
@@ -380,6 +403,7 @@ def directions_covered(scope: Scope) -> Verdict:
     "МПО п. 4.2.2",
     "у каждого дефицита есть меры; устранён — только после повторной диагностики",
     "warning",
+    advice="Добавьте меры (measures); статус resolved ставьте только с результатом повторной диагностики (repeat_diagnostic).",
 )
 def deficit_measures(scope: Scope) -> Verdict:
     problems = []
@@ -403,6 +427,7 @@ def deficit_measures(scope: Scope) -> Verdict:
     "МПО п. 4.1, 4.5",
     "прошедшие пункты плана связаны с тем, что их выполнило",
     "warning",
+    advice="В пункте плана укажите done_by: заседание (2025-2026/02) или мероприятие совета, которым он выполнен.",
 )
 def plan_executed(scope: Scope) -> Verdict:
     year = _year(scope)

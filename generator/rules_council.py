@@ -23,6 +23,7 @@ def _council(scope: Scope) -> Council | None:
     "председатель совета — сотрудник отдела мониторинговых исследований центра",
     "error",
     "council",
+    advice="Председатель совета назначается из сотрудников отдела мониторинговых исследований центра: проверьте его должность и отдел в записи человека.",
 )
 def council_chair(scope: Scope) -> Verdict:
     council = _council(scope)
@@ -54,6 +55,7 @@ def council_chair(scope: Scope) -> Verdict:
     "в совете представлены все категории членов",
     "warning",
     "council",
+    advice="Дополните состав совета членами недостающей категории (РОСТ п. 3.1.2).",
 )
 def council_composition(scope: Scope) -> Verdict:
     council = _council(scope)
@@ -79,6 +81,7 @@ def council_composition(scope: Scope) -> Verdict:
     "за каждый закончившийся отчётный период есть отчёт мониторинга",
     "warning",
     "council",
+    advice="Добавьте отчёт мониторинга за каждый закончившийся период: records/council/monitoring/ГГГГ-ММ.yaml.",
 )
 def council_monitoring(scope: Scope) -> Verdict:
     if _council(scope) is None:
