@@ -216,22 +216,37 @@ def _outcome(registered: Rule, scope: Scope) -> Outcome:
         problems=verdict.problems,
     )
     if outcome.status in (Status.FAILED, Status.AT_RISK):
-        ack = _acknowledgement(outcome, scope.acknowledgements)
-        if ack is not None:
-            outcome = replace(outcome, status=Status.ACKNOWLEDGED, acknowledged_by=ack)
+        outcome = _apply_acknowledgements(outcome, scope)
     return outcome
 
 
-def _acknowledgement(outcome: Outcome, acks: list[Acknowledgement]) -> str | None:
-    for ack in acks:
-        same = (
-            ack.rule == outcome.rule
-            and ack.association == outcome.association
-            and ack.year.replace("/", "-") == outcome.year
-        )
-        subject_ok = ack.subject is None or any(
-            ack.subject in (p.path or "") for p in outcome.problems
-        )
-        if same and subject_ok:
-            return f"{ack.date:%d.%m.%Y}: {ack.reason}"
-    return None
+def _apply_acknowledgements(outcome: Outcome, scope: Scope) -> Outcome:
+    """Accept what the centre acknowledged by the as-of date; other problems stay."""
+    remaining = list(outcome.problems)
+    accepted: list[str] = []
+    for ack in scope.acknowledgements:
+        if not _same_finding(ack, outcome) or ack.date > scope.as_of:
+            continue
+        matched = [p for p in remaining if ack.subject is None or _is_subject(ack.subject, p)]
+        if matched:
+            remaining = [p for p in remaining if p not in matched]
+            accepted.append(f"{ack.date:%d.%m.%Y}: {ack.reason}")
+    if not accepted:
+        return outcome
+    if remaining:
+        return replace(outcome, problems=tuple(remaining))
+    return replace(outcome, status=Status.ACKNOWLEDGED, acknowledged_by="; ".join(accepted))
+
+
+def _same_finding(ack: Acknowledgement, outcome: Outcome) -> bool:
+    return (
+        ack.rule == outcome.rule
+        and ack.association == outcome.association
+        and ack.year.replace("/", "-") == outcome.year
+    )
+
+
+def _is_subject(subject: str, problem: Problem) -> bool:
+    """The record an acknowledgement names: its path, or the path's tail such as `meetings/02.yaml`."""
+    path = problem.path or ""
+    return path == subject or path.endswith("/" + subject.lstrip("/"))

@@ -24,7 +24,7 @@ def where(outcome: Outcome, problem: Problem) -> str:
     if problem.path:
         return problem.path
     year = outcome.year.replace("-", "/")
-    return year if outcome.association else f"совет «РОСТ», {year}"
+    return f"{outcome.association}, {year}" if outcome.association else f"совет «РОСТ», {year}"
 
 
 def line_of(outcome: Outcome, problem: Problem) -> str:

@@ -57,42 +57,57 @@ def _held(scope: Scope) -> list[Meeting]:
 def meetings_per_year(scope: Scope) -> Verdict:
     needed = scope.settings.min_meetings
     held = len(_held(scope))
-    last_day = scope.settings.meetings_by.in_year(scope.bounds[1].year)
-    planned = [
+    by_may = scope.settings.meetings_by.in_year(scope.bounds[1].year)
+    # After the planned end (May) the year still runs to 31 August: count to its end then.
+    until = by_may if scope.as_of <= by_may else scope.bounds[1]
+    grace = scope.settings.protocol_grace_working_days
+    coming = [
         m for _r, m in _year(scope).meetings
-        if m.status in (MeetingStatus.PLANNED, MeetingStatus.POSTPONED)
-        and scope.as_of <= (m.new_date or m.date) <= last_day
+        if (
+            m.status in (MeetingStatus.PLANNED, MeetingStatus.POSTPONED)
+            and scope.as_of <= (m.new_date or m.date) <= until
+        ) or (  # held, its protocol still within the time allowed for signing
+            m.status is MeetingStatus.HELD
+            and not _signed_by(m, scope.as_of)
+            and scope.as_of <= add_working_days(m.date, grace)
+        )
     ]  # fmt: skip
-    figures = f"проведено {held} из {needed} заседаний, запланировано ещё {len(planned)}"
+    figures = f"проведено {held} из {needed} заседаний, запланировано ещё {len(coming)}"
     if held >= needed:
         return passed(f"проведено {held} из {needed} заседаний")
-    title = scope.year.replace("-", "/")
     if scope.over:
         message = (
-            f"{title}: проведено {held} из {needed} заседаний. Учебный год закончился; "
-            "если норма не выполнена по уважительной причине, центр может принять это "
-            "замечание (запись в records/acknowledgements)."
+            f"проведено {held} из {needed} заседаний. Учебный год закончился; если норма не "
+            "выполнена по уважительной причине, центр может принять это замечание (запись в "
+            "records/acknowledgements)."
         )
         return Verdict(Status.FAILED, figures, (Problem(message),))
-    if held + len(planned) >= needed:
+    if held + len(coming) >= needed:
         return passed(figures)
-    missing = needed - held - len(planned)
+    missing = needed - held - len(coming)
     message = (
-        f"{title}: {figures}; чтобы выполнить норму, запланируйте ещё хотя бы "
-        f"{missing} {_meetings_word(missing)} до {last_day.day} {_MONTH_GEN[last_day.month]} "
-        f"{last_day.year} г."
+        f"{figures}; чтобы выполнить норму, запланируйте ещё хотя бы "
+        f"{_count_words(missing)} до {_until_words(until)}"
     )
     return Verdict(Status.AT_RISK, figures, (Problem(message),), severity="warning")
+
+
+def _count_words(count: int) -> str:
+    words = {1: "одно заседание", 2: "два заседания", 3: "три заседания", 4: "четыре заседания"}
+    return words.get(count, f"{count} заседаний")
+
+
+def _until_words(day: date) -> str:
+    """«конца мая 2027 г.» for a month's last day, else «15 мая 2027 г.»."""
+    if (day + timedelta(days=1)).day == 1:
+        return f"конца {_MONTH_GEN[day.month]} {day.year} г."
+    return f"{day.day} {_MONTH_GEN[day.month]} {day.year} г."
 
 
 _MONTH_GEN = {
     1: "января", 2: "февраля", 3: "марта", 4: "апреля", 5: "мая", 6: "июня", 7: "июля",
     8: "августа", 9: "сентября", 10: "октября", 11: "ноября", 12: "декабря",
 }  # fmt: skip
-
-
-def _meetings_word(count: int) -> str:
-    return "заседание" if count == 1 else "заседания" if count < 5 else "заседаний"
 
 
 @rule(
@@ -130,10 +145,14 @@ def _protocol_problem(meeting: Meeting, day: date, as_of: date) -> str | None:
         )
     if meeting.status is MeetingStatus.HELD and _signed_by(meeting, as_of):
         return None
-    when = "перенесённое на " + _ru(day) if meeting.status is MeetingStatus.POSTPONED else _ru(day)
+    when = (
+        f", перенесённое на {_ru(day)},"
+        if meeting.status is MeetingStatus.POSTPONED
+        else f" {_ru(day)}"
+    )
     state = "протокол не подписан" if meeting.protocol else "протокола нет"
     return (
-        f"заседание {when} прошло, а {state}. Добавьте подписанный протокол, перенесите "
+        f"заседание{when} прошло, а {state}. Добавьте подписанный протокол, перенесите "
         "заседание на новую дату или отметьте его отменённым с указанием причины."
     )
 
@@ -175,7 +194,7 @@ def plan_approved(scope: Scope) -> Verdict:
     due = scope.settings.plan_approved_by.in_year(scope.bounds[0].year)
     plan_path = f"{year.records_folder}/plan.yaml"
     plan = year.plan
-    if plan is None or plan.approval is None:
+    if plan is None or plan.approval is None or plan.approval.date > scope.as_of:
         what = "плана работы нет" if plan is None else "план не утверждён центром"
         message = f"{what}; его нужно утвердить до {_ru(due)} (гриф «УТВЕРЖДАЮ», поле approval)."
         if scope.as_of <= due:

@@ -106,13 +106,24 @@ def council_monitoring(scope: Scope) -> Verdict:
 def _finished_periods(
     bounds: tuple[date, date], as_of: date, period: MonitoringPeriod
 ) -> list[tuple[date, date]]:
-    step = 1 if period is MonitoringPeriod.MONTH else 3
+    """Months of the school year, or calendar quarters ending in it, that ended before as_of."""
     periods = []
-    start = bounds[0]
-    while start <= bounds[1]:
-        month = start.month - 1 + step
-        end = date(start.year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
-        if end < as_of:
+    if period is MonitoringPeriod.MONTH:
+        start = bounds[0]
+        while start <= bounds[1]:
+            end = _month_end(start)
             periods.append((start, end))
-        start = end + timedelta(days=1)
-    return periods
+            start = end + timedelta(days=1)
+    else:
+        start = date(bounds[0].year, 7, 1)  # the calendar quarter that holds 1 September
+        while start <= bounds[1]:
+            end = _month_end(date(start.year, start.month + 2, 1))
+            if bounds[0] <= end <= bounds[1]:
+                periods.append((start, end))
+            start = end + timedelta(days=1)
+    return [(start, end) for start, end in periods if end < as_of]
+
+
+def _month_end(day: date) -> date:
+    month = day.month
+    return date(day.year + month // 12, month % 12 + 1, 1) - timedelta(days=1)

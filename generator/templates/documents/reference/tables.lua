@@ -1,0 +1,126 @@
+-- Tables of official documents in ODT (used with --to odt only).
+--
+-- pandoc's ODT writer draws every table without borders and ignores table styles, so this
+-- filter writes each table itself: data tables get a thin black grid (cell style DocCellGrid),
+-- tables marked custom-style="Borderless" (requisites, signature lines) get none
+-- (DocCellPlain). Both cell styles are in content.opendocument beside this file. Column
+-- widths follow the Markdown (the dashes of a pipe table). A cell holds plain text, one
+-- paragraph per block, escaped for XML here; emphasis and merged cells are not used in
+-- the documents' tables.
+
+if FORMAT ~= 'odt' and FORMAT ~= 'opendocument' then
+  return {}
+end
+
+local TEXT_WIDTH_MM = 170 -- A4 210 mm less margins 30 + 10 mm
+local styles = {}
+local count = 0
+
+-- Paragraph styles of reference.odt: TableHeading, TableContents[Right|Center] (12 pt)
+-- and BorderlessContents[Right|Center] (14 pt, like the text around them).
+local ALIGN = { AlignRight = 'Right', AlignCenter = 'Center' }
+
+local XML = { ['&'] = '&amp;', ['<'] = '&lt;', ['>'] = '&gt;', ['"'] = '&quot;' }
+
+local function paragraph(style, text)
+  return '<text:p text:style-name="' .. style .. '">' .. text:gsub('[&<>"]', XML) .. '</text:p>'
+end
+
+local function cell_xml(cell, column_align, plain, heading)
+  local align = cell.alignment ~= 'AlignDefault' and cell.alignment or column_align
+  local style = (plain and 'Borderless' or 'Table') .. 'Contents' .. (ALIGN[align] or '')
+  if heading and not plain then
+    style = 'TableHeading'
+  end
+  local cell_style = plain and 'DocCellPlain' or 'DocCellGrid'
+  local paragraphs = {}
+  for _, block in ipairs(cell.contents) do
+    paragraphs[#paragraphs + 1] = paragraph(style, pandoc.utils.stringify(block))
+  end
+  if #paragraphs == 0 then
+    paragraphs[1] = paragraph(style, '')
+  end
+  return '<table:table-cell table:style-name="' .. cell_style
+    .. '" office:value-type="string">' .. table.concat(paragraphs) .. '</table:table-cell>'
+end
+
+local function rows_xml(rows, aligns, plain, heading)
+  local out = {}
+  for _, row in ipairs(rows) do
+    local cells = {}
+    for i, cell in ipairs(row.cells) do
+      cells[#cells + 1] = cell_xml(cell, aligns[i], plain, heading)
+    end
+    out[#out + 1] = '<table:table-row>' .. table.concat(cells) .. '</table:table-row>'
+  end
+  return table.concat(out)
+end
+
+local function widths(colspecs)
+  local given, total = {}, 0
+  for i, spec in ipairs(colspecs) do
+    local width = spec[2]
+    given[i] = type(width) == 'number' and width > 0 and width or nil
+    total = total + (given[i] or 0)
+  end
+  local result = {}
+  for i = 1, #colspecs do
+    result[i] = (total > 0 and given[i]) and given[i] / total or 1 / #colspecs
+  end
+  return result
+end
+
+local function table_styles(name, fractions)
+  local out = {
+    '<style:style style:name="' .. name .. '" style:family="table">'
+      .. '<style:table-properties style:width="' .. TEXT_WIDTH_MM .. 'mm" table:align="margins"/>'
+      .. '</style:style>',
+  }
+  for i, fraction in ipairs(fractions) do
+    out[#out + 1] = string.format(
+      '<style:style style:name="%s.C%d" style:family="table-column">'
+        .. '<style:table-column-properties style:column-width="%.1fmm" style:rel-column-width="%d*"/>'
+        .. '</style:style>',
+      name, i, fraction * TEXT_WIDTH_MM, math.floor(fraction * 10000 + 0.5))
+  end
+  return table.concat(out)
+end
+
+function Table(tbl)
+  count = count + 1
+  local name = 'DocTable' .. count
+  local plain = tbl.attr.attributes['custom-style'] == 'Borderless'
+  local fractions = widths(tbl.colspecs)
+  local aligns = {}
+  for i, spec in ipairs(tbl.colspecs) do
+    aligns[i] = spec[1]
+  end
+  styles[#styles + 1] = table_styles(name, fractions)
+  local columns = {}
+  for i = 1, #fractions do
+    columns[i] = '<table:table-column table:style-name="' .. name .. '.C' .. i .. '"/>'
+  end
+  local head = ''
+  if #tbl.head.rows > 0 then
+    head = '<table:table-header-rows>' .. rows_xml(tbl.head.rows, aligns, plain, true)
+      .. '</table:table-header-rows>'
+  end
+  local body = {}
+  for _, part in ipairs(tbl.bodies) do
+    body[#body + 1] = rows_xml(part.head, aligns, plain, true)
+    body[#body + 1] = rows_xml(part.body, aligns, plain, false)
+  end
+  body[#body + 1] = rows_xml(tbl.foot.rows, aligns, plain, false)
+  return pandoc.RawBlock('opendocument',
+    '<table:table table:name="' .. name .. '" table:style-name="' .. name .. '">'
+      .. table.concat(columns) .. head .. table.concat(body) .. '</table:table>')
+end
+
+function Meta(meta)
+  local raw = {}
+  for i, xml in ipairs(styles) do
+    raw[i] = pandoc.MetaInlines({ pandoc.RawInline('opendocument', xml) })
+  end
+  meta['odt-table-styles'] = pandoc.MetaList(raw)
+  return meta
+end
