@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 from typing import ClassVar
@@ -14,8 +15,19 @@ from .compliance import evaluate
 from .compliance_diff import render_diff
 from .compliance_report import exit_status
 from .compliance_report import render as render_outcomes
+from .documents.catalog import KINDS as DOCUMENT_KINDS
+from .documents.export import CACHE_FOLDER, NothingSelected, Selection, export
+from .documents.importer import ImportProblem, import_protocol
+from .documents.links import default_out
+from .documents.pandoc import FORMATS as DOCUMENT_FORMATS
+from .documents.pandoc import PandocError
 from .publish import Edition, publishing_from
 from .report import FORMATS, render
+from .scaffold import KINDS, ScaffoldError, Written, choices_text
+from .scaffold_council import new_event, new_material, new_monitoring, new_practice
+from .scaffold_intake import intake
+from .scaffold_meeting import new_consultation, new_meeting, new_protocol
+from .scaffold_year import new_year
 from .site import copy_hand_written, render_site, write_pages
 from .validate import relative_target, validate
 
@@ -210,6 +222,393 @@ def pages_command(
         f"Записано файлов: {len(copied) + len(written)} в {out} "
         f"(сайт {edition}, на {publishing.as_of:%d.%m.%Y})."
     )
+
+
+ASSOCIATION_OPTION = click.option(
+    "--association",
+    help="Объединение (идентификатор его папки); по умолчанию — единственное.",
+)
+YEAR_OPTION = click.option(
+    "--year", help="Учебный год, например 2025-2026; по умолчанию — год даты --as-of."
+)
+
+
+def date_option(help_text: str) -> Callable[[click.decorators.FC], click.decorators.FC]:
+    """`--date YYYY-MM-DD` for the record's own date."""
+    return click.option(
+        "--date", "day", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, help=help_text
+    )
+
+
+def _written(make: Callable[[], Written]) -> None:
+    """Print what a scaffold wrote and what to fill in, or why it wrote nothing (exit 1)."""
+    try:
+        written = make()
+    except ScaffoldError as error:
+        click.echo(f"Ошибка: {error}", err=True)
+        raise SystemExit(1) from None
+    click.echo(written.report())
+
+
+def _as_of(value: datetime | None) -> date:
+    return value.date() if value else date.today()
+
+
+def _day(value: datetime | None) -> date | None:
+    return value.date() if value else None
+
+
+@main.group("new", invoke_without_command=True)
+@HELP_OPTION
+@click.pass_context
+def new_group(ctx: click.Context) -> None:
+    """Создать заготовку записи, которая уже проходит проверку: ВИД — что создать.
+
+    Без ВИДА печатает, что можно создать. Номер, имя файла, учебный год и люди берутся из
+    записей; строки, которые нужно заполнить, отмечены «←». Существующие файлы не
+    перезаписываются. У каждого вида есть --root (папка проекта) и --as-of (дата, от которой
+    считать); справка по виду: python -m generator new ВИД --help.
+    """
+    if ctx.invoked_subcommand is None:
+        click.echo(choices_text())
+
+
+@new_group.command("meeting")
+@HELP_OPTION
+@ROOT_OPTION
+@ASSOCIATION_OPTION
+@YEAR_OPTION
+@as_of_option
+@date_option("Дата заседания; по умолчанию — дата --as-of.")
+@click.option("--topic", help="Тема заседания; по умолчанию — строка «впишите тему».")
+def new_meeting_command(
+    root: Path,
+    association: str | None,
+    year: str | None,
+    as_of: datetime | None,
+    day: datetime | None,
+    topic: str | None,
+) -> None:
+    """Следующее заседание учебного года: meetings/NN.yaml со статусом planned.
+
+    Номер — следующий по порядку; место, время и формат — как у прошлого заседания.
+    """
+    _written(
+        lambda: new_meeting(
+            root, _as_of(as_of), association=association, year=year, day=_day(day), topic=topic
+        )
+    )
+
+
+@new_group.command("protocol")
+@HELP_OPTION
+@ROOT_OPTION
+@ASSOCIATION_OPTION
+@YEAR_OPTION
+@as_of_option
+@click.option(
+    "--number",
+    help="Номер заседания (01, 02…); по умолчанию — последнее прошедшее без протокола.",
+)
+def new_protocol_command(
+    root: Path,
+    association: str | None,
+    year: str | None,
+    as_of: datetime | None,
+    number: str | None,
+) -> None:
+    """Черновик протокола в файле запланированного или проведённого заседания.
+
+    Остальной текст файла (и комментарии) не меняется: протокол дописывается в конец.
+    Председатель и секретарь — из состава года; в контроль исполнения (follow_up) попадают
+    решения прошлых заседаний, которые по записям ещё не выполнены.
+    """
+    _written(
+        lambda: new_protocol(root, _as_of(as_of), association=association, year=year, number=number)
+    )
+
+
+@new_group.command("consultation")
+@HELP_OPTION
+@ROOT_OPTION
+@ASSOCIATION_OPTION
+@YEAR_OPTION
+@as_of_option
+@date_option("Дата консультации; по умолчанию — дата --as-of.")
+@click.option("--request", help="Запрос этого года, на который дан ответ (его идентификатор).")
+@click.option("--organization", help="Школа, которую консультировали (идентификатор).")
+def new_consultation_command(
+    root: Path,
+    association: str | None,
+    year: str | None,
+    as_of: datetime | None,
+    day: datetime | None,
+    request: str | None,
+    organization: str | None,
+) -> None:
+    """Проведённая консультация: consultations/ГГГГ-ММ-ДД-<школа>.yaml.
+
+    Без --request берётся самый ранний запрос года без ответа (с --organization — этой школы);
+    если таких нет — групповая консультация участников от ШНОР.
+    """
+    _written(
+        lambda: new_consultation(
+            root,
+            _as_of(as_of),
+            association=association,
+            year=year,
+            day=_day(day),
+            request=request,
+            organization=organization,
+        )
+    )
+
+
+@new_group.command("practice")
+@HELP_OPTION
+@ROOT_OPTION
+@ASSOCIATION_OPTION
+@YEAR_OPTION
+@as_of_option
+@click.option("--id", "practice_id", help="Имя файла практики; по умолчанию practice-ГГГГ-ММ-ДД.")
+@click.option("--author", help="Автор (идентификатор); по умолчанию — руководитель объединения.")
+def new_practice_command(
+    root: Path,
+    association: str | None,
+    year: str | None,
+    as_of: datetime | None,
+    practice_id: str | None,
+    author: str | None,
+) -> None:
+    """Управленческая практика: records/practices/<id>.md со статусом proposed."""
+    _written(
+        lambda: new_practice(
+            root,
+            _as_of(as_of),
+            association=association,
+            year=year,
+            practice_id=practice_id,
+            author=author,
+        )
+    )
+
+
+@new_group.command("material")
+@HELP_OPTION
+@ROOT_OPTION
+@as_of_option
+@click.option("--id", "material_id", help="Имя файла; по умолчанию <вид>-ГГГГ-ММ-ДД.")
+@click.option(
+    "--type",
+    "material_type",
+    default="document",
+    show_default=True,
+    help="Вид: video, audio, document, presentation, link, poll, discussion.",
+)
+def new_material_command(
+    root: Path, as_of: datetime | None, material_id: str | None, material_type: str
+) -> None:
+    """Материал совета «РОСТ»: records/council/materials/<id>.yaml, опубликован в дату --as-of."""
+    _written(
+        lambda: new_material(
+            root, _as_of(as_of), material_id=material_id, material_type=material_type
+        )
+    )
+
+
+@new_group.command("event")
+@HELP_OPTION
+@ROOT_OPTION
+@as_of_option
+@date_option("Дата мероприятия; по умолчанию — дата --as-of.")
+@click.option("--id", "event_id", help="Имя файла; по умолчанию <вид>-ГГГГ-ММ-ДД.")
+@click.option(
+    "--kind",
+    default="webinar",
+    show_default=True,
+    help="Вид: conference, webinar, online_seminar, seminar, master_class, other.",
+)
+def new_event_command(
+    root: Path, as_of: datetime | None, day: datetime | None, event_id: str | None, kind: str
+) -> None:
+    """Мероприятие совета «РОСТ»: records/council/events/<id>.yaml."""
+    _written(lambda: new_event(root, _as_of(as_of), event_id=event_id, kind=kind, day=_day(day)))
+
+
+@new_group.command("monitoring")
+@HELP_OPTION
+@ROOT_OPTION
+@as_of_option
+@click.option("--month", help="Месяц начала периода, ГГГГ-ММ; по умолчанию — первый без отчёта.")
+def new_monitoring_command(root: Path, as_of: datetime | None, month: str | None) -> None:
+    """Отчёт мониторинга страницы совета: records/council/monitoring/ГГГГ-ММ.yaml.
+
+    Период — первый (месяц или квартал, по настройке) без отчёта, начиная с учебного года
+    самого раннего отчёта; показатели нужно вписать вместо нулей.
+    """
+    _written(lambda: new_monitoring(root, _as_of(as_of), month=month))
+
+
+@new_group.command("year")
+@HELP_OPTION
+@ROOT_OPTION
+@ASSOCIATION_OPTION
+@as_of_option
+def new_year_command(root: Path, association: str | None, as_of: datetime | None) -> None:
+    """Следующий учебный год после последнего в записях, с переносом незавершённого.
+
+    Создаёт папку года: состав (копия прошлого, руководитель избирается решением 1.1
+    заседания 01), план без утверждения, установочное заседание 01 в конце августа с
+    черновиком протокола. Переносит со ссылкой на источник: запросы без ответа (в requests,
+    примечание «Перенесён из …»), дефициты «выявлен» и «в работе» (в deficits, комментарий
+    «Продолжение дефицита …»), невыполненные решения (контроль исполнения follow_up в
+    протоколе заседания 01 и задача плана). Отказывается, если год уже начат.
+    """
+    _written(lambda: new_year(root, _as_of(as_of), association=association))
+
+
+for _kind, _subcommand in new_group.commands.items():
+    _subcommand.context_class = RussianContext
+    _subcommand.short_help = KINDS[_kind]
+
+
+@main.command("intake")
+@HELP_OPTION
+@click.argument("issue_body", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path))
+@ROOT_OPTION
+@ASSOCIATION_OPTION
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Куда записать запрос; по умолчанию — requests/ГГГГ-ММ-ДД-<школа>.yaml в папке "
+    "учебного года даты получения.",
+)
+def intake_command(issue_body: Path, root: Path, association: str | None, out: Path | None) -> None:
+    """Превратить описание задачи (issue) «Запрос на консультацию» в запись запроса.
+
+    ISSUE_BODY — файл с текстом описания задачи (Markdown, как его показывают GitHub и
+    Forgejo), «-» — стандартный ввод. Запись проверяется; если в описании чего-то не хватает,
+    команда называет поля и ничего не записывает (код выхода 1).
+    """
+    try:
+        with click.open_file(str(issue_body), encoding="utf-8-sig") as handle:
+            body = handle.read()
+    except (OSError, UnicodeDecodeError) as error:
+        click.echo(f"Ошибка: файл {issue_body} не читается ({error}).", err=True)
+        raise SystemExit(1) from None
+    _written(lambda: intake(root, body, association=association, out=out))
+
+
+@main.command("export")
+@HELP_OPTION
+@ROOT_OPTION
+@click.option("--association", help="Только это объединение (идентификатор папки).")
+@click.option("--year", help="Только этот учебный год, например 2025-2026.")
+@click.option(
+    "--kind",
+    "kinds",
+    multiple=True,
+    type=click.Choice(DOCUMENT_KINDS),
+    help="protocol — протоколы, extract — выписки из протоколов, register — листы регистрации, "
+    "invitation — приглашения на заседания, plan — план работы, journal — журнал консультаций, "
+    "analysis — анализ работы. Можно указать несколько раз; по умолчанию — все.",
+)
+@click.option(
+    "--format",
+    "formats",
+    multiple=True,
+    type=click.Choice(DOCUMENT_FORMATS),
+    help="docx или odt; можно оба: --format docx --format odt. По умолчанию — оба.",
+)
+@click.option(
+    "--edition",
+    type=click.Choice([e.value for e in Edition]),
+    default=Edition.INTERNAL.value,
+    show_default=True,
+    help="internal — все документы для центра; public — только подписанные протоколы и "
+    "утверждённые планы для открытого сайта, люди названы так, как позволяет их согласие.",
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Папка для документов; по умолчанию build/documents/<edition> в папке проекта.",
+)
+@as_of_option
+def export_command(
+    root: Path,
+    association: str | None,
+    year: str | None,
+    kinds: tuple[str, ...],
+    formats: tuple[str, ...],
+    edition: str,
+    out: Path | None,
+    as_of: datetime | None,
+) -> None:
+    """Записать официальные документы в DOCX и ODT: протоколы, выписки, листы регистрации,
+    приглашения, план, журнал консультаций, анализ работы — по ГОСТ Р 7.0.97.
+
+    Имена файлов постоянные: <объединение>/<год>/protocol-03.docx. Документ, чьи записи не
+    менялись, заново не преобразуется (кэш в .cache/documents); преобразование идёт
+    параллельно на всех ядрах. Ошибки в записях останавливают выгрузку с теми же
+    сообщениями, что печатает validate.
+    """
+    result = validate(root)
+    if not result.ok:
+        click.echo(render("text", result.files, result.diagnostics))
+        raise SystemExit(1)
+    selection = Selection(
+        kinds=kinds or DOCUMENT_KINDS,
+        formats=[f for f in DOCUMENT_FORMATS if f in formats] or DOCUMENT_FORMATS,
+        as_of=as_of.date() if as_of else date.today(),
+        association=association,
+        year=year.replace("/", "-") if year else None,
+        edition=Edition(edition),
+    )
+    target = out if out is not None else root / default_out(edition)
+    try:
+        summary = export(result.project, selection, target, root / CACHE_FOLDER)
+    except (NothingSelected, PandocError) as error:
+        click.echo(f"Ошибка: {error}", err=True)
+        raise SystemExit(1) from None
+    click.echo(summary.text(out if out is not None else default_out(edition)))
+
+
+@main.command("import-protocol")
+@HELP_OPTION
+@click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@ROOT_OPTION
+@click.option("--association", required=True, help="Объединение (идентификатор его папки).")
+@click.option("--year", required=True, help="Учебный год заседания, например 2025-2026.")
+@click.option(
+    "--number",
+    help="Номер заседания (01, 02…); по умолчанию — номер из протокола или следующий свободный.",
+)
+def import_protocol_command(
+    file: Path, root: Path, association: str, year: str, number: str | None
+) -> None:
+    """Перенести протокол из Word (FILE — файл .docx) в черновик записи заседания.
+
+    Дата, номер, место, председатель, секретарь, присутствовавшие, повестка,
+    СЛУШАЛИ / ВЫСТУПИЛИ / РЕШИЛИ и решения 1.1, 1.2… попадают в meetings/NN.yaml
+    (заседание held, протокол — черновик draft); нераспознанный текст остаётся в
+    комментариях. Существующий файл не перезаписывается. Код выхода 1, если запись
+    ещё не проходит проверку: сообщения говорят, что дописать.
+    """
+    project = validate(root).project
+    try:
+        imported = import_protocol(project, file, association=association, year=year, number=number)
+    except ImportProblem as error:
+        click.echo(f"Ошибка: {error}", err=True)
+        raise SystemExit(1) from None
+    click.echo(imported.report())
+    result = validate(root, imported.path)
+    if not result.ok:
+        click.echo("Запись пока не проходит проверку — допишите:")
+        click.echo(render("text", result.files, result.diagnostics))
+        raise SystemExit(1)
+    click.echo("Запись проходит проверку (validate).")
 
 
 for _command in (main, *main.commands.values()):

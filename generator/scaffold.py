@@ -56,6 +56,7 @@ KINDS: dict[str, str] = {
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _YEAR = re.compile(r"(\d{4})[-/](\d{4})")
+_KEY = re.compile(r"\s*(?:-\s+)?([a-z_]+)\s*:")
 _YAML_WORDS = frozenset({"null", "true", "false", "yes", "no", "on", "off", "y", "n"})
 _SAFE_PLAIN = re.compile(
     r"\d{4}-\d{2}-\d{2}|\d{4}-\d{2}|\d{4}-\d{4}/\d{2}|[a-z]+(?:_[a-z]+)+|" + _SLUG.pattern
@@ -105,6 +106,8 @@ def yaml_quote(value: object) -> str:
             out.append("\\t")
         elif ord(char) < 0x20 or 0x7F <= ord(char) < 0xA0:
             out.append(f"\\x{ord(char):02x}")
+        elif char in "\u2028\u2029":  # line separators: editors and the loader disagree on them
+            out.append(f"\\u{ord(char):04x}")
         else:
             out.append(char)
     return '"' + "".join(out) + '"'
@@ -153,7 +156,8 @@ def todo_lines(text: str) -> list[tuple[int, str, str]]:
         content, mark, hint = line.partition("# ←")
         if not mark:
             continue
-        key = content.strip().removeprefix("- ").partition(":")[0].strip().lstrip("#").strip()
+        key_match = _KEY.match(content)
+        key = key_match[1] if key_match else ""
         found.append((number, key, hint.strip()))
     return found
 
@@ -169,6 +173,7 @@ class Written:
     files: list[str]
     todo: list[str]
     notes: list[str] = field(default_factory=list)
+    in_records: bool = True  # whether `validate` can check the files where they are
 
     def report(self) -> str:
         verb = "Записан файл" if len(self.files) == 1 else "Записаны файлы"
@@ -176,8 +181,9 @@ class Written:
         if self.todo:
             lines += ["Заполните строки, отмеченные «←»:", *(f"  {t}" for t in self.todo)]
         lines += self.notes
-        folder = self.files[0] if len(self.files) == 1 else _common_folder(self.files)
-        lines.append(f"Проверьте записи после правки: python -m generator validate {folder}")
+        if self.in_records:
+            folder = self.files[0] if len(self.files) == 1 else _common_folder(self.files)
+            lines.append(f"Проверьте записи после правки: python -m generator validate {folder}")
         return "\n".join(lines)
 
 
@@ -223,7 +229,7 @@ class Changes:
     def rewrite(self, relative: str, original: str, text: str) -> None:
         path = self.root / relative
         self._originals[path] = original
-        path.write_text(text, encoding="utf-8", newline="\n")
+        path.write_text(text, encoding="utf-8", newline="")
         self.texts[relative] = text
 
     def undo(self) -> None:
@@ -233,7 +239,7 @@ class Changes:
             if folder.is_dir() and not any(folder.iterdir()):
                 folder.rmdir()
         for path, original in self._originals.items():
-            path.write_text(original, encoding="utf-8", newline="\n")
+            path.write_text(original, encoding="utf-8", newline="")
 
     def finish(self, title: str, notes: Iterable[str] = ()) -> Written:
         """Check the written files with the whole project; take them back on an error."""

@@ -46,6 +46,10 @@ class OpenDecision:
     when: date = date.min  # when the status was recorded
     followed_in: str | None = None  # the school year of the latest follow-up
 
+    @property
+    def label(self) -> str:
+        return f"решение {self.number} заседания {self.meeting}"
+
 
 def open_decisions(
     project: Project, association: str, before: date, years: set[str]
@@ -106,6 +110,7 @@ class DecisionDraft:
     deadline: date
     executor: str | None = None
     group: str | None = None
+    hint: str | None = None  # what to check, shown as `# ← hint`
 
 
 @dataclass
@@ -113,7 +118,7 @@ class AgendaDraft:
     """An agenda item of a draft protocol, as protocol.yaml.j2 writes it."""
 
     question: str
-    hint: str
+    hint: str | None
     speaker: str
     summary: str
     direction: str | None = None
@@ -149,8 +154,11 @@ def new_meeting(
             f"дата {ru_date(day)} не входит в {year_title(scope.year)} учебный год (с "
             f"{ru_date(opening)} по {ru_date(last)}). Укажите другую дату или --year."
         )
-    when = day or min(max(as_of, opening), last)
     previous = scope.records.meetings[-1][1] if scope.records.meetings else None
+    when = max(as_of, opening)
+    if previous is not None and when <= previous.date:
+        when = previous.date + timedelta(weeks=4)  # the next meeting comes after the last one
+    when = day or min(when, last)
     text = render(
         "meeting.yaml.j2",
         number=f"{number:02d}",
@@ -216,10 +224,12 @@ def new_protocol(
         deadline=meeting.date + timedelta(days=30),
         follow_up=[(d, follow_up_status(d, meeting.date)) for d in follow],
     )
-    original = (root / path).read_text(encoding="utf-8")
+    with (root / path).open(encoding="utf-8", newline="") as handle:
+        original = handle.read()  # line ends kept as they are: only the block is added
     if re.search(r"^protocol\s*:", original, re.MULTILINE):
         raise ScaffoldError(f"в файле {path} уже есть поле protocol: оно не перезаписывается.")
-    text = original.rstrip("\n") + "\n" + block
+    end = "\r\n" if "\r\n" in original else "\n"
+    text = original.rstrip("\r\n") + end + block.replace("\n", end)
     changes = Changes(root)
     changes.rewrite(path, original, text)
     notes = ["Черновик (status: draft) не публикуется. После подписания поставьте "

@@ -91,8 +91,12 @@ def read_docx(data: bytes) -> str:
     return _run(["--from", "docx", "--to", "json"], data).decode("utf-8")
 
 
-# Pipe and grid tables, fenced divs with custom-style; no raw TeX or HTML, no citations.
-_MARKDOWN = "markdown-raw_tex-raw_html-citations-implicit_figures-smart"
+# Pipe tables, fenced divs with custom-style, line blocks. No raw OpenXML/ODF/HTML/TeX, no
+# math or citations, no smart quotes (text prints as typed): documents never need them, so a
+# gap in escaping could not use them either.
+_MARKDOWN = (
+    "markdown-raw_attribute-raw_html-raw_tex-tex_math_dollars-citations-implicit_figures-smart"
+)
 
 
 def _run(args: list[str], stdin: bytes = b"", *, dated: date | None = None) -> bytes:

@@ -1,6 +1,7 @@
 """Build reference.docx and reference.odt: the page and styles of every exported document.
 
-Run from the project root after changing a style below, and commit both files:
+Run from the project root after changing a style below, and commit both files
+(`--check` only reports whether the committed files are up to date; a test runs it):
 
     .venv/bin/python generator/templates/documents/reference/build_reference.py
 
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 import io
 import subprocess
+import sys
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,6 +63,7 @@ class Style:
     mono: bool = False
 
 
+# fmt: off
 STYLES = (
     Style("Normal", "Standard", None),
     Style("Body Text", "Text_20_body", align="both", first_line=INDENT_MM),
@@ -71,37 +74,9 @@ STYLES = (
     Style("Author", "Author", align="center"),
     Style("Date", "Date", align="center"),
     Style("Abstract", "Abstract", left=INDENT_MM),
-    Style(
-        "heading 1",
-        "Heading_20_1",
-        align="center",
-        before=12,
-        after=6,
-        bold=True,
-        keep_next=True,
-        outline=1,
-    ),
-    Style(
-        "heading 2",
-        "Heading_20_2",
-        first_line=INDENT_MM,
-        before=12,
-        after=6,
-        bold=True,
-        keep_next=True,
-        outline=2,
-    ),
-    Style(
-        "heading 3",
-        "Heading_20_3",
-        first_line=INDENT_MM,
-        before=6,
-        after=3,
-        bold=True,
-        italic=True,
-        keep_next=True,
-        outline=3,
-    ),
+    Style("heading 1", "Heading_20_1", align="center", before=12, after=6, bold=True, keep_next=True, outline=1),
+    Style("heading 2", "Heading_20_2", first_line=INDENT_MM, before=12, after=6, bold=True, keep_next=True, outline=2),
+    Style("heading 3", "Heading_20_3", first_line=INDENT_MM, before=6, after=3, bold=True, italic=True, keep_next=True, outline=3),
     Style("Block Text", "Quotations", left=INDENT_MM, after=6),
     Style("Footnote Text", "Footnote", size=10),
     Style("Table Caption", "TableCaption", before=6, after=3, size=TABLE_PT, keep_next=True),
@@ -140,6 +115,7 @@ ODT_ONLY = (
     Style("", "Footnote_20_Symbol"),
     Style("", "Horizontal_20_Line", after=6),
 )
+# fmt: on
 
 
 def twips(mm: float) -> int:
@@ -446,21 +422,36 @@ def default_reference(name: str) -> dict[str, bytes]:
         return {item.filename: archive.read(item) for item in archive.infolist()}
 
 
-def write_zip(path: Path, parts: dict[str, bytes]) -> None:
+def zipped(parts: dict[str, bytes]) -> bytes:
     """A zip with fixed timestamps (the same styles give the same bytes); mimetype first."""
-    ordered = sorted(parts, key=lambda name: name != "mimetype")
-    with zipfile.ZipFile(path, "w") as archive:
-        for name in ordered:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name in sorted(parts, key=lambda name: name != "mimetype"):
             info = zipfile.ZipInfo(name, ZIP_TIME)
             info.compress_type = zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED
             archive.writestr(info, parts[name])
+    return buffer.getvalue()
+
+
+def build() -> dict[Path, bytes]:
+    """Both reference documents, by the path they are committed at."""
+    odt = default_reference("reference.odt")
+    return {
+        HERE / "reference.docx": zipped(docx_parts(default_reference("reference.docx"))),
+        HERE / "reference.odt": zipped({**odt, "styles.xml": odt_styles().encode()}),
+    }
 
 
 def main() -> None:
-    write_zip(HERE / "reference.docx", docx_parts(default_reference("reference.docx")))
-    odt = default_reference("reference.odt")
-    write_zip(HERE / "reference.odt", {**odt, "styles.xml": odt_styles().encode()})
-    print(f"Записаны {HERE / 'reference.docx'} и {HERE / 'reference.odt'}.")
+    """Write the files; with --check only say whether the committed ones are up to date."""
+    built = build()
+    stale = [path.name for path, data in built.items() if path.read_bytes() != data]
+    if "--check" in sys.argv:
+        print("Устарели: " + ", ".join(stale) if stale else "Образцы оформления актуальны.")
+        raise SystemExit(1 if stale else 0)
+    for path, data in built.items():
+        path.write_bytes(data)
+    print("Записаны: " + ", ".join(path.name for path in built))
 
 
 if __name__ == "__main__":

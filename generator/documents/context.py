@@ -1,0 +1,160 @@
+"""What a document template needs besides its record: names, positions, organizations, dates.
+
+People in official documents are written as paperwork writes them — «Фамилия И. О.» in the
+text, «И. О. Фамилия» under a signature, with the position and school they held on the
+document's day. A document meant for the public site (`public=True`) names people only as
+their recorded consent allows, exactly as the public pages do.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from schemas import Association, Organization, Person, Settings
+from schemas.enums import ConsentScope
+
+from ..project import Project
+from ..publish import Edition, Publishing, person_label
+from ..site import ru_date, ru_long_date, ru_month, school_year_title
+from .escape import inline, narrative, paragraphs
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "documents"
+
+
+def environment() -> jinja2.Environment:
+    """Templates print pandoc Markdown; every printed value is made inert unless Markup."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=False,
+        finalize=inline,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(
+        d=ru_date, long_date=ru_long_date, month=ru_month, year=school_year_title,
+        para=paragraphs, narrative=narrative, people=people_count, number=ru_number,
+    )  # fmt: skip
+    return env
+
+
+def ru_number(value: float) -> str:
+    """87.5 → «87,5»; 90.0 → «90»."""
+    return f"{value:g}".replace(".", ",")
+
+
+def people_count(count: int) -> str:
+    """«21 человек», «22 человека»."""
+    few = count % 10 in (2, 3, 4) and count % 100 not in (12, 13, 14)
+    return f"{count} человека" if few else f"{count} человек"
+
+
+@dataclass
+class Paperwork:
+    """The records' people and organizations, written as official documents write them."""
+
+    project: Project
+    public: Publishing | None = None  # set: name people only as their consent allows
+    env: jinja2.Environment = field(default_factory=environment)
+    people: dict[str, Person] = field(default_factory=dict)
+    organizations: dict[str, Organization] = field(default_factory=dict)
+    associations: dict[str, Association] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for record in self.project.records:
+            model, key = record.model, record.place.id
+            if isinstance(model, Person):
+                self.people[key] = model
+            elif isinstance(model, Organization):
+                self.organizations[key] = model
+            elif isinstance(model, Association):
+                self.associations[key] = model
+
+    @property
+    def settings(self) -> Settings | None:
+        return self.project.settings
+
+    @property
+    def municipality(self) -> str:
+        return self.settings.municipality if self.settings else ""
+
+    def render(self, template: str, **data: Any) -> str:
+        """A document's Markdown from its template."""
+        return self.env.get_template(template).render(paper=self, **data)
+
+    def org(self, org_id: str | None, on: date, *, full: bool = False) -> str:
+        """An organization's name in use on a day: short, or the full official one."""
+        organization = self.organizations.get(org_id or "")
+        if organization is None:
+            return org_id or ""
+        name = organization.name_on(on)
+        return name.full if full else name.short
+
+    def centre(self, on: date, association: str | None = None) -> str:
+        """The full name of the centre that supervises the association (or of settings)."""
+        supervisor = self.associations.get(association or "")
+        centre = supervisor.supervisor if supervisor else (self.settings and self.settings.centre)
+        return self.org(centre or None, on, full=True)
+
+    def short(self, person_id: str | None, on: date) -> str:
+        """«Фамилия И. О.» (or the position alone, where consent does not allow a name)."""
+        person = self.people.get(person_id or "")
+        if person is None:
+            return person_id or ""
+        return person.short_name() if self._named(person) else self.position(person_id, on)
+
+    def signature(self, person_id: str | None, on: date) -> str:
+        """«И. О. Фамилия», as under a signature."""
+        person = self.people.get(person_id or "")
+        if person is None or not self._named(person):
+            return ""
+        initials = " ".join(f"{part[0]}." for part in (person.name, person.patronymic) if part)
+        return f"{initials} {person.surname}"
+
+    def full(self, person_id: str | None, on: date) -> str:
+        """«Фамилия Имя Отчество»."""
+        person = self.people.get(person_id or "")
+        if person is None:
+            return person_id or ""
+        return person.full_name() if self._named(person) else self.position(person_id, on)
+
+    def position(self, person_id: str | None, on: date) -> str:
+        """«директор, МБОУ «ЦО № 102»» — the post held on the day."""
+        person = self.people.get(person_id or "")
+        if person is None:
+            return ""
+        post = person.position_on(on) or person.positions[-1]
+        return ", ".join(p for p in (post.title, self.org(post.organization, on)) if p)
+
+    def post(self, person_id: str | None, on: date) -> str:
+        """The post alone: «заместитель директора по учебно-воспитательной работе»."""
+        person = self.people.get(person_id or "")
+        return (person.position_on(on) or person.positions[-1]).title if person else ""
+
+    def workplace(self, person_id: str | None, on: date) -> str:
+        """The organization of the post held on the day, by its short name."""
+        person = self.people.get(person_id or "")
+        if person is None:
+            return ""
+        return self.org((person.position_on(on) or person.positions[-1]).organization, on)
+
+    def person(self, person_id: str | None, on: date) -> str:
+        """«Фамилия И. О., директор, МБОУ «ЦО № 102»» — as the edition may show them."""
+        person = self.people.get(person_id or "")
+        if person is None:
+            return person_id or ""
+        if self.public is not None:
+            return person_label(person, self.organizations, on, self.public)
+        return f"{person.short_name()}, {self.position(person_id, on)}"
+
+    def _named(self, person: Person) -> bool:
+        if self.public is None or self.public.edition is Edition.INTERNAL:
+            return True
+        consent = person.consent
+        return consent is not None and consent.allows(ConsentScope.NAME, self.public.as_of)

@@ -1,0 +1,76 @@
+"""Download links for pages: where the site offers each exported document.
+
+`export --edition E` writes documents to `build/documents/E/<association>/<year>/<name>`; a
+site build copies them under `documents/` (see `site_files`), so a page links, for example,
+`documents/mpo-tula/2025-2026/protocol-03.docx`. The public site offers only the documents
+of signed protocols and approved plans, written with people named as their consent allows
+(export them with `--edition public`); the internal site offers every document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from ..project import Project
+from ..publish import Publishing
+from ..years import Year, collect_years
+from .catalog import DocumentRef, shown, year_documents
+from .pandoc import FORMATS, Format
+
+SITE_FOLDER = "documents"
+EXPORT_FOLDER = Path("build") / "documents"
+
+
+def default_out(edition: str) -> Path:
+    """Where `export` writes an edition's documents by default, below the project root."""
+    return EXPORT_FOLDER / edition
+
+
+def site_path(ref: DocumentRef, fmt: Format) -> str:
+    """`documents/mpo-tula/2025-2026/protocol-03.docx`: a document's path on the site."""
+    return f"{SITE_FOLDER}/{ref.path(fmt)}"
+
+
+def document_links(
+    kind: str,
+    year: Year,
+    number: str | None = None,
+    *,
+    publishing: Publishing,
+    formats: Sequence[Format] = FORMATS,
+) -> list[tuple[str, str]]:
+    """(Russian title, site path) of the documents of a kind that this edition offers.
+
+    `year` is one association's school year (`collect_years`); `number` picks one meeting's
+    documents ("03"), or None for all of them (and for the year's plan, journal, analysis).
+    Example: `document_links("protocol", year, "03", publishing=p)` →
+    `[("Протокол № 3 (DOCX)", "documents/mpo-tula/2025-2026/protocol-03.docx"), …]`.
+    """
+    refs = [
+        ref
+        for ref in year_documents(year)
+        if ref.kind == kind and number in (None, ref.number) and shown(ref, year, publishing)
+    ]
+    return [
+        (f"{ref.title} ({fmt.upper()})", site_path(ref, fmt)) for ref in refs for fmt in formats
+    ]
+
+
+def site_files(
+    project: Project, publishing: Publishing, folder: Path, formats: Sequence[Format] = FORMATS
+) -> dict[str, Path]:
+    """Site path → exported file, for every document this edition offers that `folder` holds.
+
+    For the MkDocs hook: add each as `File.generated(config, path, content=file.read_bytes())`.
+    """
+    files: dict[str, Path] = {}
+    for year in collect_years(project):
+        for ref in year_documents(year):
+            if not shown(ref, year, publishing):
+                continue
+            for fmt in formats:
+                source = folder / ref.path(fmt)
+                if source.is_file():
+                    files[site_path(ref, fmt)] = source
+    return files
