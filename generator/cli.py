@@ -18,7 +18,7 @@ from .compliance_report import render as render_outcomes
 from .documents.catalog import KINDS as DOCUMENT_KINDS
 from .documents.export import CACHE_FOLDER, NothingSelected, Selection, export
 from .documents.importer import ImportProblem, import_protocol
-from .documents.links import default_out
+from .documents.links import default_out, site_files
 from .documents.pandoc import FORMATS as DOCUMENT_FORMATS
 from .documents.pandoc import PandocError
 from .publish import Edition, publishing_from
@@ -195,8 +195,19 @@ def schema_command(root: Path, check: bool) -> None:
     is_flag=True,
     help="Не копировать страницы docs/, только собранные из записей.",
 )
+@click.option(
+    "--with-documents",
+    is_flag=True,
+    help="Добавить документы, выгруженные командой export --edition <тот же сайт> "
+    "(из build/documents/<edition>), и ссылки на них на страницах.",
+)
 def pages_command(
-    root: Path, edition: str, as_of: datetime | None, out: Path, only_generated: bool
+    root: Path,
+    edition: str,
+    as_of: datetime | None,
+    out: Path,
+    only_generated: bool,
+    with_documents: bool,
 ) -> None:
     """Записать страницы сайта в папку в виде Markdown — для любого генератора сайтов.
 
@@ -208,7 +219,12 @@ def pages_command(
         click.echo(render("text", result.files, result.diagnostics))
         raise SystemExit(1)
     publishing = publishing_from(edition, as_of.date() if as_of else None)
-    pages = render_site(result.project, publishing)
+    documents = (
+        site_files(result.project, publishing, root / default_out(edition))
+        if with_documents
+        else {}
+    )
+    pages = render_site(result.project, publishing, documents)
     if out.exists():
         shutil.rmtree(out)
     copied: list[Path] = []
@@ -218,8 +234,12 @@ def pages_command(
     except ValueError as error:
         raise click.ClickException(str(error)) from None
     written = write_pages(pages, out)
+    for path, source in documents.items():
+        target = out / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
     click.echo(
-        f"Записано файлов: {len(copied) + len(written)} в {out} "
+        f"Записано файлов: {len(copied) + len(written) + len(documents)} в {out} "
         f"(сайт {edition}, на {publishing.as_of:%d.%m.%Y})."
     )
 

@@ -2,7 +2,9 @@
 
 The core (generator.site) knows nothing of MkDocs; this file only hands its pages to MkDocs
 as generated files and stops the build, with the same messages `validate` prints, when a
-record is invalid — so nothing half-built is published.
+record is invalid — so nothing half-built is published. Official documents are not made
+here (previews never wait for pandoc): the documents that `export --edition <edition>` left
+in build/documents/<edition> are carried along and linked from their pages.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ _ROOT = Path(__file__).resolve().parent.parent
 if str(_ROOT) not in sys.path:
     sys.path.insert(0, str(_ROOT))
 
+from generator.documents.links import default_out, site_files  # noqa: E402
 from generator.publish import publishing_from  # noqa: E402
 from generator.report import render  # noqa: E402
 from generator.site import TEMPLATES, attachment_files, render_site, symlinks_under  # noqa: E402
@@ -44,9 +47,15 @@ def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
         raise PluginError("Записи содержат ошибки, сайт не собран:\n" + report)
     extra: dict[str, Any] = dict(config.extra or {})
     publishing = publishing_from(extra.get("edition"), extra.get("as_of"))
+    edition = publishing.edition.value
     log.info("Сайт «%s» на %s", publishing.edition.value, publishing.as_of.isoformat())
-    for path, content in render_site(result.project, publishing).items():
+    documents = site_files(result.project, publishing, _root(config) / default_out(edition))
+    for path, content in render_site(result.project, publishing, documents).items():
         files.append(File.generated(config, path, content=content))
+    for path, source in documents.items():
+        files.append(File.generated(config, path, content=source.read_bytes()))
+    if documents:
+        log.info("Документы из %s: %d", default_out(edition), len(documents))
     for path, source in attachment_files(result.project, publishing).items():
         files.append(File.generated(config, path, content=source.read_bytes()))
     return files

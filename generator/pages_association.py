@@ -12,6 +12,7 @@ from schemas import (
 )  # fmt: skip
 from schemas.enums import Direction
 
+from .documents.links import DocumentLink, document_links
 from .publish import kind_shown, plan_shown, protocol_shown
 from .site import SiteContext
 from .years import Year, collect_years
@@ -24,6 +25,8 @@ CLAUSES = (
     ("МПО п. 4.5", "план работы утверждается МКУ «ЦНППМ г. Тулы»"),
     ("МПО п. 4.6", "анализ работы за год представляется в центр до 15 июля"),
 )  # fmt: skip
+
+MEETING_DOCUMENTS = ("protocol", "extract", "register", "invitation")
 
 
 def pages(site: SiteContext) -> dict[str, str]:
@@ -58,6 +61,19 @@ def _current_year(years: list[Year], as_of: date) -> Year | None:
     return started[-1] if started else (years[0] if years else None)
 
 
+def _documents(
+    site: SiteContext, year: Year, kinds: tuple[str, ...], number: str | None = None
+) -> list[DocumentLink]:
+    """The exported documents of these kinds that the page offers for download."""
+    return [
+        link
+        for kind in kinds
+        for link in document_links(
+            kind, year, number, publishing=site.publishing, available=site.documents
+        )
+    ]
+
+
 def _year_pages(site: SiteContext, year: Year) -> Iterator[tuple[str, str]]:
     publishing = site.publishing
     plan = year.plan if year.plan is not None and plan_shown(year.plan, publishing) else None
@@ -70,6 +86,7 @@ def _year_pages(site: SiteContext, year: Year) -> Iterator[tuple[str, str]]:
         "year.md.j2", page, year=year, plan=plan, meetings=meetings,
         show_requests=kind_shown("request", publishing),
         show_analysis=kind_shown("analysis", publishing) and year.analysis is not None,
+        documents=_documents(site, year, ("plan",)),
     )  # fmt: skip
     for number, meeting, protocol in meetings:
         yield from _meeting_page(site, year, number, meeting, protocol)
@@ -78,10 +95,21 @@ def _year_pages(site: SiteContext, year: Year) -> Iterator[tuple[str, str]]:
         yield page, site.render("deficits.md.j2", page, year=year)
     if kind_shown("request", publishing):
         page = f"{year.folder}/consultations.md"
-        yield page, site.render("consultations.md.j2", page, year=year)
+        yield (
+            page,
+            site.render(
+                "consultations.md.j2",
+                page,
+                year=year,
+                documents=_documents(site, year, ("journal",)),
+            ),
+        )
     if kind_shown("analysis", publishing) and year.analysis is not None:
         page = f"{year.folder}/analysis.md"
-        yield page, site.render("analysis.md.j2", page, year=year, analysis=year.analysis)
+        yield page, site.render(
+            "analysis.md.j2", page, year=year, analysis=year.analysis,
+            documents=_documents(site, year, ("analysis",)),
+        )  # fmt: skip
 
 
 def _meeting_page(
@@ -91,4 +119,5 @@ def _meeting_page(
     yield page, site.render(
         "meeting.md.j2", page, year=year, number=int(number), meeting=meeting,
         protocol=protocol, files_linked=site.publishing.internal,
+        documents=_documents(site, year, MEETING_DOCUMENTS, number),
     )  # fmt: skip

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import posixpath
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -95,6 +95,7 @@ class SiteContext:
     env: jinja2.Environment = field(default_factory=environment)
     people: dict[str, Person] = field(default_factory=dict)
     organizations: dict[str, Organization] = field(default_factory=dict)
+    documents: Mapping[str, Path] = field(default_factory=dict)  # exported: site path → file
 
     def __post_init__(self) -> None:
         self.people = {r.place.id: person for r, person in self.records("person", Person)}
@@ -145,8 +146,14 @@ class SiteContext:
 PageBuilder = Callable[[SiteContext], dict[str, str]]
 
 
-def render_site(project: Project, publishing: Publishing) -> dict[str, str]:
-    """Site path → content of every generated page of one edition."""
+def render_site(
+    project: Project, publishing: Publishing, documents: Mapping[str, Path] | None = None
+) -> dict[str, str]:
+    """Site path → content of every generated page of one edition.
+
+    `documents` are the exported official documents the site carries (`site_files`); pages
+    link those and only those, so a site built before or without `export` has no dead links.
+    """
     from . import (  # the page modules import SiteContext from here
         feed,
         pages_association,
@@ -157,7 +164,7 @@ def render_site(project: Project, publishing: Publishing) -> dict[str, str]:
         pages_reference,
     )
 
-    context = SiteContext(project, publishing)
+    context = SiteContext(project, publishing, documents=documents or {})
     pages: dict[str, str] = {}
     builders: tuple[PageBuilder, ...] = (
         pages_home.pages, pages_association.pages, pages_reference.pages,

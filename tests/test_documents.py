@@ -28,7 +28,7 @@ from generator.documents.catalog import KINDS, year_documents
 from generator.documents.docx_text import docx_lines
 from generator.documents.escape import inline, narrative
 from generator.documents.export import CACHE_FOLDER, Selection, Summary, export, render_selection
-from generator.documents.links import document_links, site_files
+from generator.documents.links import DocumentLink, document_links, site_files
 from generator.documents.pandoc import FORMATS, convert
 from generator.project import Project, load_project
 from generator.publish import Edition, Publishing
@@ -340,24 +340,37 @@ def test_analysis_keeps_submitted_figures_and_reports_differences(
 def test_links_offer_public_documents_only_when_signed_or_approved(
     exported: tuple[Path, Summary],
 ) -> None:
-    year = the_year(valid_project(REPO))
+    project = valid_project(REPO)
+    year = the_year(project)
     public = Publishing(Edition.PUBLIC, AS_OF)
     internal = Publishing(Edition.INTERNAL, AS_OF)
-    assert document_links("protocol", year, "03", publishing=public) == [
-        ("Протокол № 3 (DOCX)", "documents/mpo-tula/2025-2026/protocol-03.docx"),
-        ("Протокол № 3 (ODT)", "documents/mpo-tula/2025-2026/protocol-03.odt"),
-    ]
-    assert (
-        document_links(
-            "protocol", year, "03", publishing=Publishing(Edition.PUBLIC, date(2025, 12, 12))
+    available = site_files(project, internal, exported[0].parent.parent)
+    assert available["documents/mpo-tula/2025-2026/journal.odt"] == exported[0] / "journal.odt"
+
+    def links(kind: str, number: str | None, publishing: Publishing) -> list[DocumentLink]:
+        return document_links(kind, year, number, publishing=publishing, available=available)
+
+    assert links("protocol", "03", public) == [
+        DocumentLink(
+            "Протокол № 3",
+            (
+                ("DOCX", "documents/mpo-tula/2025-2026/protocol-03.docx"),
+                ("ODT", "documents/mpo-tula/2025-2026/protocol-03.odt"),
+            ),
         )
-        == []
-    )
-    assert document_links("extract", year, "03", publishing=public) == []
-    assert len(document_links("extract", year, "03", publishing=internal)) == 4
-    assert document_links("plan", year, publishing=public)[0][1].endswith("/plan.docx")
-    files = site_files(valid_project(REPO), internal, exported[0].parent.parent)
-    assert files["documents/mpo-tula/2025-2026/journal.odt"] == exported[0] / "journal.odt"
+    ]
+    assert links("protocol", "03", Publishing(Edition.PUBLIC, date(2025, 12, 12))) == []
+    assert links("extract", "03", public) == []
+    assert len(links("extract", "03", internal)) == 2  # two agenda items with decisions
+    assert links("plan", None, public)[0].files[0][1].endswith("/plan.docx")
+    only_docx = {path: file for path, file in available.items() if path.endswith(".docx")}
+    assert document_links("plan", year, publishing=internal, available=only_docx) == [
+        DocumentLink(
+            "План работы на 2025/2026 учебный год",
+            (("DOCX", "documents/mpo-tula/2025-2026/plan.docx"),),
+        )
+    ]
+    assert document_links("plan", year, publishing=internal, available={}) == []
 
 
 def test_public_documents_name_people_only_with_consent() -> None:

@@ -7,16 +7,16 @@ import subprocess
 import sys
 from pathlib import Path
 
-import yaml
-
 from .conftest import CASES, REPO, build_case
 
 
 def _mkdocs_project(root: Path) -> Path:
     """Give a case project the repository's site configuration and hand-written pages."""
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["hooks"] = [str(REPO / "generator" / "mkdocs_hook.py")]
-    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    hook = "\n  - generator/mkdocs_hook.py\n"
+    assert hook in config  # the repository's config, with the hook found from the case's root
+    hooked = config.replace(hook, f"\n  - {REPO / 'generator' / 'mkdocs_hook.py'}\n")
+    (root / "mkdocs.yml").write_text(hooked, encoding="utf-8")
     shutil.copytree(REPO / "docs", root / "docs")
     shutil.copytree(REPO / "overrides", root / "overrides")  # theme.custom_dir
     return root
@@ -53,3 +53,30 @@ def test_invalid_record_stops_the_build_with_validate_messages(tmp_path: Path) -
         "недопустимое значение «hled»"
     ) in result.stderr
     assert not (site / "index.html").exists()
+
+
+def test_the_site_offers_the_documents_export_left(tmp_path: Path) -> None:
+    """Pages link exported documents, and only those; the files travel with the site."""
+    root = _mkdocs_project(build_case(CASES / "__none__", tmp_path))
+    before = _build(root, tmp_path / "before")
+    assert before.returncode == 0, before.stderr
+    meeting = Path("associations/mpo-test/2025-2026/meetings/01/index.html")
+    assert "Документы для скачивания" not in (tmp_path / "before" / meeting).read_text("utf-8")
+
+    for edition in ("public", "internal"):
+        export = subprocess.run(
+            [sys.executable, "-m", "generator", "export", "--edition", edition],
+            cwd=root, capture_output=True, text=True, check=False,
+        )  # fmt: skip
+        assert export.returncode == 0, export.stdout + export.stderr
+    assert list(root.glob("build/documents/internal/**/register-01.docx"))
+    site = tmp_path / "site"
+    result = _build(root, site)
+    assert result.returncode == 0, result.stderr
+    page = (site / meeting).read_text("utf-8")
+    link = "../../../../../documents/mpo-test/2025-2026/protocol-01.docx"
+    assert "Документы для скачивания" in page and f'href="{link}"' in page
+    exported = root / "build/documents/public/mpo-test/2025-2026/protocol-01.docx"
+    served = site / "documents/mpo-test/2025-2026/protocol-01.docx"
+    assert served.read_bytes() == exported.read_bytes()
+    assert not list(site.glob("documents/**/register-*"))  # the internal edition's only

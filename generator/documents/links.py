@@ -9,7 +9,8 @@ of signed protocols and approved plans, written with people named as their conse
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..project import Project
@@ -32,29 +33,40 @@ def site_path(ref: DocumentRef, fmt: Format) -> str:
     return f"{SITE_FOLDER}/{ref.path(fmt)}"
 
 
+@dataclass(frozen=True, slots=True)
+class DocumentLink:
+    """One document a page offers: its Russian title and its files, format by format."""
+
+    title: str
+    files: tuple[tuple[str, str], ...]  # ("DOCX", "documents/mpo-tula/2025-2026/plan.docx")
+
+
 def document_links(
     kind: str,
     year: Year,
     number: str | None = None,
     *,
     publishing: Publishing,
+    available: Container[str],
     formats: Sequence[Format] = FORMATS,
-) -> list[tuple[str, str]]:
-    """(Russian title, site path) of the documents of a kind that this edition offers.
+) -> list[DocumentLink]:
+    """The documents of a kind that this edition offers and `available` holds.
 
     `year` is one association's school year (`collect_years`); `number` picks one meeting's
     documents ("03"), or None for all of them (and for the year's plan, journal, analysis).
-    Example: `document_links("protocol", year, "03", publishing=p)` →
-    `[("Протокол № 3 (DOCX)", "documents/mpo-tula/2025-2026/protocol-03.docx"), …]`.
+    `available` holds the site paths of exported files (`site_files`): a page never links a
+    document that was not exported. Example: `document_links("protocol", year, "03", …)` →
+    `[DocumentLink("Протокол № 3", (("DOCX", "documents/mpo-tula/2025-2026/protocol-03.docx"), …))]`.
     """
-    refs = [
-        ref
-        for ref in year_documents(year)
-        if ref.kind == kind and number in (None, ref.number) and shown(ref, year, publishing)
-    ]
-    return [
-        (f"{ref.title} ({fmt.upper()})", site_path(ref, fmt)) for ref in refs for fmt in formats
-    ]
+    links = []
+    for ref in year_documents(year):
+        if ref.kind != kind or number not in (None, ref.number) or not shown(ref, year, publishing):
+            continue
+        paths = [(fmt.upper(), site_path(ref, fmt)) for fmt in formats]
+        files = tuple((label, path) for label, path in paths if path in available)
+        if files:
+            links.append(DocumentLink(ref.title, files))
+    return links
 
 
 def site_files(
