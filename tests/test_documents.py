@@ -173,6 +173,25 @@ def test_other_kinds_layout(exported: tuple[Path, Summary], fmt: str) -> None:
     assert in_order(invitation, "Уважаемые коллеги!", "11 декабря 2025 г.", "Руководитель")
 
 
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_blocks_keep_their_layout_styles(exported: tuple[Path, Summary], fmt: str) -> None:
+    """«УТВЕРЖДАЮ» sits in the right-hand block and titles are centred, in Word and in ODF."""
+
+    def style_of(xml: str, text: str) -> str:
+        paragraph = "<w:p>" if fmt == "docx" else "<text:p "
+        start = xml.rfind(paragraph, 0, xml.index(text))
+        found = re.search(r'(?:w:pStyle w:val|text:style-name)="([^"]+)"', xml[start:])
+        assert found is not None, text
+        return found[1]
+
+    plan = xml_of(exported[0] / f"plan.{fmt}")
+    assert style_of(plan, "УТВЕРЖДАЮ") == "RightBlock"
+    assert style_of(plan, "ПЛАН РАБОТЫ") == "DocumentType"
+    protocol = xml_of(exported[0] / f"protocol-03.{fmt}")
+    assert style_of(protocol, "ПРОТОКОЛ") == "DocumentType"
+    assert style_of(protocol, "РЕШИЛИ") == "NoIndent"
+
+
 def test_page_layout_comes_from_the_reference(exported: tuple[Path, Summary]) -> None:
     path = exported[0] / "protocol-03.docx"
     xml = xml_of(path)
@@ -391,7 +410,7 @@ def test_public_documents_name_people_only_with_consent() -> None:
     ]
 
 
-# --- CLI: export and import-protocol ------------------------------------------------------------
+# --- CLI: export and import-docx ----------------------------------------------------------------
 
 
 def test_export_command_stops_on_invalid_records(tmp_path: Path, runner: CliRunner) -> None:
@@ -435,7 +454,7 @@ def test_import_round_trip(
     root = copy_project(tmp_path)
     (root / MEETINGS / "03.yaml").unlink()
     source = exported[0] / "protocol-03.docx"
-    args = ["import-protocol", str(source), "--root", str(root), "--association", ASSOCIATION]
+    args = ["import-docx", str(source), "--root", str(root), "--association", ASSOCIATION]
     result = runner.invoke(main, [*args, "--year", YEAR])
     assert result.exit_code == 0, result.output
     assert "Запись проходит проверку" in result.output
@@ -457,7 +476,7 @@ def test_import_round_trip(
             (d.text, d.executor, d.executor_group, d.deadline) for d in want.decisions
         ]
     again = runner.invoke(main, [*args, "--year", YEAR])
-    assert again.exit_code == 1 and "уже есть" in again.output
+    assert again.exit_code == 2 and "уже есть" in again.output
 
 
 def test_import_of_a_hand_made_word_protocol(tmp_path: Path, runner: CliRunner) -> None:
@@ -465,7 +484,7 @@ def test_import_of_a_hand_made_word_protocol(tmp_path: Path, runner: CliRunner) 
     root = copy_project(tmp_path)
     source = tmp_path / "Протокол 6.docx"
     source.write_bytes(_word_document(HAND_MADE))
-    args = ["import-protocol", str(source), "--root", str(root), "--association", ASSOCIATION]
+    args = ["import-docx", str(source), "--root", str(root), "--association", ASSOCIATION]
     result = runner.invoke(main, [*args, "--year", YEAR])
     assert result.exit_code == 0, result.output
     assert "place — место проведения не указано" in result.output
@@ -526,8 +545,12 @@ HAND_MADE = [
 ]
 
 
-def _word_document(lines: list[str]) -> bytes:
-    """A bare DOCX as Word writes one: paragraphs of runs, bold runs, tabs, no styles."""
+def _word_document(lines: list[str], header: list[list[str]] | None = None) -> bytes:
+    """A bare DOCX as Word writes one: paragraphs of runs, bold runs, tabs, no styles.
+
+    `header` rows, when given, come first as a table (w:tbl) of one paragraph per cell —
+    the header many schools lay out as a table: organisation, «ПРОТОКОЛ», date, number.
+    """
 
     def run(text: str, bold: bool) -> str:
         parts = [
@@ -541,8 +564,12 @@ def _word_document(lines: list[str]) -> bytes:
         pieces = re.split(r"\*\*(.+?)\*\*", line)
         return "<w:p>" + "".join(run(p, i % 2 == 1) for i, p in enumerate(pieces) if p) + "</w:p>"
 
+    def table(rows: list[list[str]]) -> str:
+        cells = ("".join(f"<w:tc>{paragraph(cell)}</w:tc>" for cell in row) for row in rows)
+        return "<w:tbl>" + "".join(f"<w:tr>{row}</w:tr>" for row in cells) + "</w:tbl>"
+
     namespace = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
-    body = "".join(paragraph(line) for line in lines)
+    body = (table(header) if header else "") + "".join(paragraph(line) for line in lines)
     parts = {
         "[Content_Types].xml": (
             '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/'

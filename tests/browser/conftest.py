@@ -1,7 +1,7 @@
 """Browser fixtures: the sample site built once, served on localhost, one Chromium per session.
 
 Chromium is Debian's (`apt-get install chromium`, done by .ci/run), driven by Playwright
-without `playwright install`; axe-core comes from npm into tests/browser/node_modules.
+without `playwright install`; axe-core comes from npm into tests/node/node_modules.
 Outside CI a missing piece skips these tests with the reason; with CI=true it fails them.
 """
 
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from playwright.sync_api import Browser
 
 AS_OF = "2026-11-20"  # the sample records' "today": upcoming and past events both exist
-AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
+AXE = Path(__file__).resolve().parent.parent / "node" / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = REPO / "test-artifacts" / "screenshots"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -112,7 +112,7 @@ def browser() -> Iterator[Browser]:
 @pytest.fixture(scope="session")
 def axe_script() -> Path:
     if not AXE.is_file():
-        unavailable("Нет axe-core: (cd tests/browser && npm ci)")
+        unavailable("Нет axe-core: (cd tests/node && npm ci)")
     return AXE
 
 

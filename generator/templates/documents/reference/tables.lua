@@ -7,6 +7,11 @@
 -- widths follow the Markdown (the dashes of a pipe table). A cell holds plain text, one
 -- paragraph per block, escaped for XML here; emphasis and merged cells are not used in
 -- the documents' tables.
+--
+-- The ODT writer also ignores custom-style on fenced divs (the DOCX writer honours it), so
+-- the paragraphs of such a div are written here with the div's paragraph style of
+-- reference.odt (Organization, DocumentType, Centered, RightBlock, DraftMark, NoIndent):
+-- plain text and line breaks, escaped for XML here, as in the tables.
 
 if FORMAT ~= 'odt' and FORMAT ~= 'opendocument' then
   return {}
@@ -114,6 +119,49 @@ function Table(tbl)
   return pandoc.RawBlock('opendocument',
     '<table:table table:name="' .. name .. '" table:style-name="' .. name .. '">'
       .. table.concat(columns) .. head .. table.concat(body) .. '</table:table>')
+end
+
+local function inline_xml(inlines)
+  local out = {}
+  for _, inline in ipairs(inlines) do
+    if inline.t == 'LineBreak' then
+      out[#out + 1] = '<text:line-break/>'
+    elseif inline.t == 'Space' or inline.t == 'SoftBreak' then
+      out[#out + 1] = ' '
+    else
+      out[#out + 1] = (pandoc.utils.stringify(inline):gsub('[&<>"]', XML))
+    end
+  end
+  return table.concat(out)
+end
+
+local function styled_paragraph(block, style)
+  local text
+  if block.t == 'LineBlock' then
+    local lines = {}
+    for i, line in ipairs(block.content) do
+      lines[i] = inline_xml(line)
+    end
+    text = table.concat(lines, '<text:line-break/>')
+  elseif block.t == 'Para' or block.t == 'Plain' then
+    text = inline_xml(block.content)
+  else
+    return block -- tables and lists keep their own layout
+  end
+  return pandoc.RawBlock('opendocument',
+    '<text:p text:style-name="' .. style .. '">' .. text .. '</text:p>')
+end
+
+function Div(div)
+  local style = div.attr.attributes['custom-style']
+  if not style or not style:match('^[%w]+$') then
+    return nil
+  end
+  local blocks = {}
+  for i, block in ipairs(div.content) do
+    blocks[i] = styled_paragraph(block, style)
+  end
+  return blocks
 end
 
 function Meta(meta)
