@@ -6,11 +6,11 @@ import shutil
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
-from typing import ClassVar
 
 import click
 
-from . import jsonschema
+from . import cli_russian, jsonschema
+from .cli_russian import RussianContext
 from .compliance import evaluate
 from .compliance_diff import render_diff
 from .compliance_report import exit_status
@@ -30,6 +30,8 @@ from .scaffold_meeting import new_consultation, new_meeting, new_protocol
 from .scaffold_year import new_year
 from .site import copy_hand_written, render_site, write_pages
 from .validate import relative_target, validate
+
+cli_russian.install()  # before the options below are declared
 
 ROOT_OPTION = click.option(
     "--root",
@@ -58,26 +60,6 @@ def as_of_option(func: click.decorators.FC) -> click.decorators.FC:
     )(func)
 
 
-class RussianHelpFormatter(click.HelpFormatter):
-    """Click's help with Russian headings: the people reading it are not programmers."""
-
-    SECTIONS: ClassVar[dict[str, str]] = {
-        "Options": "Параметры",
-        "Commands": "Команды",
-        "Arguments": "Аргументы",
-    }
-
-    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-        super().write_usage(prog, args, prefix="Запуск: ")
-
-    def write_heading(self, heading: str) -> None:
-        super().write_heading(self.SECTIONS.get(heading, heading))
-
-
-class RussianContext(click.Context):
-    formatter_class = RussianHelpFormatter
-
-
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 HELP_OPTION = click.help_option("-h", "--help", help="Показать эту справку и выйти.")
 
@@ -104,7 +86,7 @@ def validate_command(path: Path | None, root: Path, fmt: str) -> None:
         relative = relative_target(root, path if path.is_absolute() else Path.cwd() / path)
         if relative is None or not (relative == "records" or relative.startswith("records/")):
             raise click.UsageError(
-                f"путь {path} лежит вне папки records проекта {root}. Укажите файл или папку "
+                f"путь {path} лежит вне папки records проекта «{root}». Укажите файл или папку "
                 "внутри records (или задайте папку проекта через --root)."
             )
         selected = "" if relative == "records" else relative
