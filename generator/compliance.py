@@ -154,12 +154,17 @@ def evaluate(
     registry = rules()
     settings = project.settings
     rule_settings = settings.rules if settings else RuleSettings()
-    acks = [
-        r.model for r in project.of_kind("acknowledgement") if isinstance(r.model, Acknowledgement)
-    ]
+    # Each scope sees only the acknowledgements of its own association and year: the only
+    # ones `_same_finding` can match, without trying every one on every finding.
+    acks: dict[tuple[str | None, str], list[Acknowledgement]] = {}
+    for record in project.of_kind("acknowledgement"):
+        if isinstance(record.model, Acknowledgement):
+            key = (record.model.association, record.model.year.replace("/", "-"))
+            acks.setdefault(key, []).append(record.model)
     outcomes: list[Outcome] = []
     for scope in _scopes(project, as_of, rule_settings, settings, year, association):
-        scope.acknowledgements = acks
+        owner = scope.association.association if scope.association else None
+        scope.acknowledgements = acks.get((owner, scope.year), [])
         for registered in registry:
             if registered.applies_to == ("association" if scope.association else "council"):
                 outcomes.append(_outcome(registered, scope))

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import os
 import re
+import types
+import typing
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
@@ -303,7 +306,7 @@ def check_attachments(project: Project) -> Iterator[Diagnostic]:
 
 def attachments(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, Attachment]]:
     """Every attachment anywhere in a record, with its location."""
-    for name in type(model).model_fields:
+    for name in _attachment_fields(type(model)):
         value = getattr(model, name)
         items = enumerate(value) if isinstance(value, list) else [(None, value)]
         for index, item in items:
@@ -312,6 +315,37 @@ def attachments(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, Attachme
                 yield here, item
             elif isinstance(item, BaseModel):
                 yield from attachments(item, here)
+
+
+@functools.cache
+def _attachment_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of a model that can hold an attachment, directly or in a nested part.
+
+    Worked out once per model class, so records that cannot have attachments (people,
+    requests…) are not walked field by field.
+    """
+    return tuple(
+        name
+        for name, info in model.model_fields.items()
+        if any(_may_hold_attachment(leaf) for leaf in _leaf_types(info.annotation))
+    )
+
+
+def _may_hold_attachment(annotation: object) -> bool:
+    if not (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
+        return False
+    return issubclass(annotation, Attachment) or bool(_attachment_fields(annotation))
+
+
+def _leaf_types(annotation: object) -> Iterator[object]:
+    """The types a field's value or list items can have: `list[A] | None` → A, None."""
+    origin = typing.get_origin(annotation)
+    if origin in (list, typing.Union, types.UnionType, typing.Annotated):
+        args = typing.get_args(annotation)
+        for arg in args[:1] if origin is typing.Annotated else args:
+            yield from _leaf_types(arg)
+    else:
+        yield annotation
 
 
 def _attachment_problem(root: Path, relative: str) -> str | None:

@@ -64,9 +64,37 @@ class Place:
         return f"{self.association}/{self.year}" if self.year else ""
 
 
+def _literal_folders(pattern: re.Pattern[str]) -> tuple[int, tuple[tuple[int, str], ...]]:
+    """How many `/`-separated parts a pattern's paths have, and which are fixed words.
+
+    No group of a pattern matches `/`, so a path can match only if it has as many parts and
+    the same word at each fixed place: checking that first spares most regex matches.
+    """
+    parts = pattern.pattern.split("/")
+    return len(parts), tuple((i, p) for i, p in enumerate(parts) if re.fullmatch("[a-z]+", p))
+
+
+_Candidate = tuple[tuple[tuple[int, str], ...], re.Pattern[str], str]
+
+
+def _by_depth() -> dict[int, list[_Candidate]]:
+    """The patterns by the number of parts of their paths, in the table's order."""
+    index: dict[int, list[_Candidate]] = {}
+    for pattern, kind, _example in _PATTERNS:
+        depth, words = _literal_folders(pattern)
+        index.setdefault(depth, []).append((words, pattern, kind))
+    return index
+
+
+_BY_DEPTH = _by_depth()
+
+
 def classify(relative: str) -> Place | None:
     """The place of a file given its path relative to `records/`, or None if it fits no kind."""
-    for pattern, kind, _example in _PATTERNS:
+    parts = relative.split("/")
+    for words, pattern, kind in _BY_DEPTH.get(len(parts), ()):
+        if any(parts[i] != word for i, word in words):
+            continue
         match = pattern.fullmatch(relative)
         if match:
             groups = match.groupdict()

@@ -10,7 +10,9 @@ in build/documents/<edition> are carried along and linked from their pages.
 from __future__ import annotations
 
 import logging
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -69,12 +71,37 @@ def on_serve(server: Any, config: MkDocsConfig, builder: Any, **_: Any) -> Any:
     return server
 
 
+# Under `mkdocs serve`: a copy of the first build's search index. Every rebuild starts from an
+# empty folder; indexing again after each save would add seconds to every preview on a big
+# tree, so later rebuilds get this copy (search in a preview may lag behind edits).
+_serve_index: dict[str, Path] = {}
+
+
+def on_startup(command: str, **_: Any) -> None:
+    if command == "serve":
+        _serve_index["folder"] = Path(tempfile.mkdtemp(prefix="pagefind-serve-"))
+
+
 def on_post_build(config: MkDocsConfig, **_: Any) -> None:
     """Index the built site for Pagefind search; under `mkdocs serve`, its temporary folder."""
     from generator.search import SearchIndexError, index_site
 
+    site = Path(config.site_dir)
+    kept = _serve_index.get("folder")
+    if kept is not None and (kept / "pagefind").is_dir():
+        shutil.copytree(kept / "pagefind", site / "pagefind", dirs_exist_ok=True)
+        log.info("Поиск: указатель первой сборки (при просмотре он не обновляется)")
+        return
     try:
-        pages = index_site(Path(config.site_dir))
+        pages = index_site(site)
     except SearchIndexError as error:
         raise PluginError(str(error)) from error
     log.info("Поиск: страниц в указателе Pagefind — %d", pages)
+    if kept is not None:
+        shutil.copytree(site / "pagefind", kept / "pagefind")
+
+
+def on_shutdown(**_: Any) -> None:
+    kept = _serve_index.pop("folder", None)
+    if kept is not None:
+        shutil.rmtree(kept, ignore_errors=True)

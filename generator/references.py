@@ -38,13 +38,18 @@ def references(model: BaseModel, loc: Loc = ()) -> Iterator[Reference]:
         if value is None:
             continue
         here = (*loc, plan.name)
-        items = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
-        for index, item in items:
-            item_loc = here if index is None else (*here, index)
-            if plan.ref is not None and isinstance(item, str):
-                yield Reference(item_loc, plan.ref, item, model)
-            elif plan.nested and isinstance(item, BaseModel):
-                yield from references(item, item_loc)
+        if isinstance(value, list):
+            for index, item in enumerate(value):
+                yield from _item(model, plan, item, (*here, index))
+        else:
+            yield from _item(model, plan, value, here)
+
+
+def _item(model: BaseModel, plan: _FieldPlan, item: object, loc: Loc) -> Iterator[Reference]:
+    if plan.ref is not None and isinstance(item, str):
+        yield Reference(loc, plan.ref, item, model)
+    elif plan.nested and isinstance(item, BaseModel):
+        yield from references(item, loc)
 
 
 @functools.cache
@@ -54,8 +59,11 @@ def _plan(model: type[BaseModel]) -> tuple[_FieldPlan, ...]:
         ref = next((m for m in info.metadata if isinstance(m, Ref)), None) or _ref_in(
             info.annotation
         )
+        # Descend only into parts that can hold a reference somewhere (not into attachments,
+        # votes, executions…): most of a protocol's parts hold none.
         nested = any(
-            isinstance(t, type) and issubclass(t, BaseModel) for t in _leaves(info.annotation)
+            isinstance(t, type) and issubclass(t, BaseModel) and bool(_plan(t))
+            for t in _leaves(info.annotation)
         )
         if ref is not None or nested:
             plans.append(_FieldPlan(name, ref, nested))

@@ -48,6 +48,7 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # one environment per build: no need to stat templates per page
     )
     env.globals.update(meeting_page=meeting_page, event_page=event_page)
     env.filters.update(
@@ -55,6 +56,23 @@ def environment() -> jinja2.Environment:
         month=ru_month, year=school_year_title,
     )  # fmt: skip
     return env
+
+
+def relative_link(target: str, folder: str) -> str:
+    """`target` (a site path) as a link from a page in `folder` (a site folder, "" for the top).
+
+    The same as `posixpath.relpath(target, folder or ".")` for site paths, without asking the
+    operating system for the current folder on each of a big site's many links.
+    """
+    target_parts = target.split("/")
+    folder_parts = folder.split("/") if folder else []
+    common = 0
+    for mine, theirs in zip(target_parts, folder_parts, strict=False):
+        if mine != theirs:
+            break
+        common += 1
+    up = [".."] * (len(folder_parts) - common)
+    return "/".join([*up, *target_parts[common:]]) or "."
 
 
 def ru_date(day: date | None) -> str:
@@ -96,6 +114,7 @@ class SiteContext:
     people: dict[str, Person] = field(default_factory=dict)
     organizations: dict[str, Organization] = field(default_factory=dict)
     documents: Mapping[str, Path] = field(default_factory=dict)  # exported: site path → file
+    _labels: dict[tuple[str, date], str] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.people = {r.place.id: person for r, person in self.records("person", Person)}
@@ -122,7 +141,10 @@ class SiteContext:
         if person is None:
             return person_id
         day = on or self.publishing.as_of
-        return person_label(person, self.organizations, day, self.publishing)
+        key = (person_id, day)
+        if key not in self._labels:  # the same people appear on many pages
+            self._labels[key] = person_label(person, self.organizations, day, self.publishing)
+        return self._labels[key]
 
     def org(self, org_id: str | None, on: date | None = None) -> str:
         """An organization's short name on a day."""
@@ -134,8 +156,10 @@ class SiteContext:
     def render(self, template: str, page: str, **data: Any) -> str:
         """Render a template for the page at `page` (a site path such as `a/b.md`)."""
 
+        folder = posixpath.dirname(page)
+
         def href(target: str) -> Markup:
-            return Markup(posixpath.relpath(target, posixpath.dirname(page) or "."))
+            return Markup(relative_link(target, folder))
 
         return self.env.get_template(template).render(
             href=href, site=self, internal=self.publishing.internal,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -43,12 +44,14 @@ def _wait_for(url: str, text: str, seconds: float) -> bool:
 def test_serve_reloads_an_edited_record(tmp_path: Path) -> None:
     root = _mkdocs_project(build_case(CASES / "__none__", tmp_path))
     port = _free_port()
+    scratch = tmp_path / "scratch"  # the server's temporary folders
+    scratch.mkdir()
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
         cwd=root,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
-        env={**os.environ, "SITE_AS_OF": "2025-12-01"},
+        env={**os.environ, "SITE_AS_OF": "2025-12-01", "TMPDIR": str(scratch)},
     )
     try:
         url = f"http://127.0.0.1:{port}/{PAGE}"
@@ -58,8 +61,9 @@ def test_serve_reloads_an_edited_record(tmp_path: Path) -> None:
         record.write_text(text.replace("Установочное заседание", "Первое заседание года"), "utf-8")
         assert _wait_for(url, "Первое заседание года", 30), "the edit did not reach the page"
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        server.send_signal(signal.SIGINT)  # Ctrl+C, as a person stops it
+        server.wait(timeout=20)
+    assert list(scratch.iterdir()) == []  # the preview and its search index copy are gone
 
 
 def test_symlink_under_docs_stops_the_build(tmp_path: Path) -> None:

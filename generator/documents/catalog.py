@@ -69,6 +69,16 @@ def year_documents(year: Year) -> list[DocumentRef]:
     return sorted(refs, key=lambda ref: (KINDS.index(ref.kind), ref.number or "", ref.item or 0))
 
 
+def meeting_documents(year: Year, number: str) -> list[DocumentRef]:
+    """The documents of one meeting of the year, in the order `year_documents` gives them.
+
+    A meeting's page needs only these: building the whole year's list for each of its
+    meetings would cost the year's documents once per meeting.
+    """
+    held = next((m for n, m in meetings(year) if n == number), None)
+    return [] if held is None else list(_meeting(year, number, held))
+
+
 def meetings(year: Year) -> Iterator[tuple[str, Meeting]]:
     """(number, meeting) of the year, by number."""
     for record, meeting in year.meetings:

@@ -10,15 +10,21 @@ environment's `finalize`) unless the template code marked it trusted with `Marku
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-_PUNCTUATION = re.compile(r"""([!"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])""")
+# Every ASCII punctuation character gets a backslash. The backslash itself goes first, so
+# the backslashes added for the others are not escaped again. (A replace per character
+# present is four times faster than str.translate on Cyrillic text.)
+_PUNCTUATION = tuple((ch, "\\" + ch) for ch in "\\" + string.punctuation.replace("\\", ""))
 # Line breaks and ordinary spaces; a no-break space stays (it keeps «г. Тула» together).
 _SPACES = re.compile(r"[ \t\r\n\f\v\x85\u2028\u2029]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+# What the two above would change: a control character, a break, a tab, two spaces in a row.
+_UNUSUAL_SPACE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\t\r\n\f\v\x85\u2028\u2029]|  ")
 _HEADING = re.compile(r"(#{1,6})\s+(.*?)\s*#*\s*$")
 _BULLET = re.compile(r"\s*[-*+]\s+(.*)")
 _NUMBERED = re.compile(r"\s*(\d{1,3})[.)]\s+(.*)")
@@ -33,8 +39,13 @@ def inline(value: object) -> str:
     if isinstance(value, Markup):
         return str(value)
     # One line; at most one space in a row, so no value can indent a code block.
-    text = _SPACES.sub(" ", _CONTROL.sub(" ", str(value)))
-    return _PUNCTUATION.sub(r"\\\1", text)
+    text = str(value)
+    if _UNUSUAL_SPACE.search(text) is not None:
+        text = _SPACES.sub(" ", _CONTROL.sub(" ", text))
+    for char, escaped in _PUNCTUATION:
+        if char in text:
+            text = text.replace(char, escaped)
+    return text
 
 
 def paragraphs(value: object) -> Markup:

@@ -16,7 +16,7 @@ from pathlib import Path
 from ..project import Project
 from ..publish import Publishing
 from ..years import Year, collect_years
-from .catalog import DocumentRef, shown, year_documents
+from .catalog import DocumentRef, meeting_documents, shown, year_documents
 from .pandoc import FORMATS, Format
 
 SITE_FOLDER = "documents"
@@ -59,8 +59,9 @@ def document_links(
     `[DocumentLink("Протокол № 3", (("DOCX", "documents/mpo-tula/2025-2026/protocol-03.docx"), …))]`.
     """
     links = []
-    for ref in year_documents(year):
-        if ref.kind != kind or number not in (None, ref.number) or not shown(ref, year, publishing):
+    refs = year_documents(year) if number is None else meeting_documents(year, number)
+    for ref in refs:
+        if ref.kind != kind or not shown(ref, year, publishing):
             continue
         paths = [(fmt.upper(), site_path(ref, fmt)) for fmt in formats]
         files = tuple((label, path) for label, path in paths if path in available)
