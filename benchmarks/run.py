@@ -326,7 +326,7 @@ def export_growth(report: Report, half: Path, region: Path, repeat: int) -> None
     selection = ("--kind", "plan", "--kind", "journal", "--format", "docx")
     cold: dict[Path, list[Run]] = {half: [], region: []}
     warm: dict[Path, list[Run]] = {half: [], region: []}
-    for _ in range(max(1, repeat - 1)):  # cold runs are long: one fewer
+    for _ in range(repeat):
         for root in (half, region):
             _clean_documents(root)
             cold[root].append(run(export_args(root, *selection)))

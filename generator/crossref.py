@@ -6,8 +6,6 @@ import difflib
 import functools
 import os
 import re
-import types
-import typing
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
@@ -32,7 +30,7 @@ from schemas.base import Ref
 
 from .diagnostics import Diagnostic, Loc
 from .project import Loaded, Project
-from .references import Reference, references
+from .references import Reference, leaf_types, references
 
 _MEETING_REF = re.compile(r"(\d{4}-\d{4})/(\d{2})")
 _KIND_FOLDERS = {
@@ -327,7 +325,7 @@ def _attachment_fields(model: type[BaseModel]) -> tuple[str, ...]:
     return tuple(
         name
         for name, info in model.model_fields.items()
-        if any(_may_hold_attachment(leaf) for leaf in _leaf_types(info.annotation))
+        if any(_may_hold_attachment(leaf) for leaf in leaf_types(info.annotation))
     )
 
 
@@ -335,17 +333,6 @@ def _may_hold_attachment(annotation: object) -> bool:
     if not (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
         return False
     return issubclass(annotation, Attachment) or bool(_attachment_fields(annotation))
-
-
-def _leaf_types(annotation: object) -> Iterator[object]:
-    """The types a field's value or list items can have: `list[A] | None` → A, None."""
-    origin = typing.get_origin(annotation)
-    if origin in (list, typing.Union, types.UnionType, typing.Annotated):
-        args = typing.get_args(annotation)
-        for arg in args[:1] if origin is typing.Annotated else args:
-            yield from _leaf_types(arg)
-    else:
-        yield annotation
 
 
 def _attachment_problem(root: Path, relative: str) -> str | None:

@@ -63,7 +63,7 @@ def _plan(model: type[BaseModel]) -> tuple[_FieldPlan, ...]:
         # votes, executions…): most of a protocol's parts hold none.
         nested = any(
             isinstance(t, type) and issubclass(t, BaseModel) and bool(_plan(t))
-            for t in _leaves(info.annotation)
+            for t in leaf_types(info.annotation)
         )
         if ref is not None or nested:
             plans.append(_FieldPlan(name, ref, nested))
@@ -82,11 +82,12 @@ def _ref_in(annotation: Any) -> Ref | None:
     return None
 
 
-def _leaves(annotation: Any) -> Iterator[Any]:
+def leaf_types(annotation: Any) -> Iterator[Any]:
+    """The types a field's value or list items can have: `list[A] | None` → A, None."""
     origin = typing.get_origin(annotation)
     if origin in (list, typing.Union, types.UnionType, typing.Annotated):
         args = typing.get_args(annotation)
         for arg in args[:1] if origin is typing.Annotated else args:
-            yield from _leaves(arg)
+            yield from leaf_types(arg)
     else:
         yield annotation
