@@ -36,9 +36,13 @@ def pages(site: SiteContext) -> dict[str, str]:
     out["associations/index.md"] = site.render(
         "associations.md.j2", "associations/index.md", associations=associations, years=years
     )
+    own: dict[str, list[Year]] = {}
+    for year in years:
+        own.setdefault(year.association, []).append(year)
     for association_id, association in associations.items():
-        own = [y for y in years if y.association == association_id]
-        out.update(_association_pages(site, association_id, association, own))
+        out.update(
+            _association_pages(site, association_id, association, own.get(association_id, []))
+        )
     return out
 
 

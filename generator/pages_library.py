@@ -93,12 +93,14 @@ def _entry(
 def _tag_ids(tags: Iterable[str]) -> dict[str, Markup]:
     """A distinct anchor for each tag, stable while the set of tags stays the same."""
     ids: dict[str, Markup] = {}
+    taken: set[str] = set()
     for tag in sorted(set(tags), key=str.casefold):
         base = text_anchor("tag", tag)
         candidate, n = base, 1
-        while candidate in ids.values():
+        while candidate in taken:
             n += 1
             candidate = f"{base}-{n}"
+        taken.add(candidate)
         ids[tag] = anchor(candidate)
     return ids
 
@@ -138,12 +140,11 @@ def _groups(
     title: Callable[[K], str],
     anchor_of: Callable[[K], str],
 ) -> list[Group]:
-    """Non-empty groups of entries, one per key, in the keys' order."""
-    groups = [
-        Group(title(key), anchor(anchor_of(key)), [e for e in entries if key_of(e) == key])
-        for key in keys
-    ]
-    return [group for group in groups if group.entries]
+    """Non-empty groups of entries, one per key, in the keys' order (one pass over entries)."""
+    by_key: dict[K, list[Entry]] = {}
+    for entry in entries:
+        by_key.setdefault(key_of(entry), []).append(entry)
+    return [Group(title(key), anchor(anchor_of(key)), by_key[key]) for key in keys if key in by_key]
 
 
 def _practice_page(site: SiteContext, entry: Entry) -> str:
