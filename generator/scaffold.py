@@ -33,10 +33,12 @@ from schemas import (
 from schemas.enums import ParticipantRole
 
 from .project import Project, load_project
+from .templating import template_environment
 from .validate import validate
 from .years import Year, collect_years
 
 C = TypeVar("C", bound=Choice)
+
 TEMPLATES = Path(__file__).parent / "templates" / "scaffold"
 
 # What each kind of `new` creates, in the order the listing shows them.
@@ -133,16 +135,7 @@ def year_title(year: str) -> str:
 
 @functools.cache
 def _environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
-        autoescape=False,
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters.update(q=yaml_quote, id=yaml_plain, d=ru_date, year=year_title)
-    return env
+    return template_environment(TEMPLATES, q=yaml_quote, id=yaml_plain, d=ru_date, year=year_title)
 
 
 def render(template: str, **values: object) -> str:

@@ -24,6 +24,7 @@ from .compliance import Outcome, evaluate
 from .crossref import attachments
 from .project import Loaded, Project
 from .publish import Publishing, person_label
+from .templating import template_environment
 from .textsafe import body_html, external_url, inline, paragraphs
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -40,21 +41,11 @@ R = TypeVar("R", bound=TopRecord)
 
 def environment() -> jinja2.Environment:
     """Templates print Markdown; every printed value is made inert unless marked Markup."""
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
-        autoescape=False,
-        finalize=inline,
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        auto_reload=False,  # one environment per build: no need to stat templates per page
-    )
-    env.globals.update(meeting_page=meeting_page, event_page=event_page)
-    env.filters.update(
-        para=paragraphs, body=body_html, url=external_url, d=ru_date, long_date=ru_long_date,
-        month=ru_month, year=school_year_title,
+    env = template_environment(
+        TEMPLATES, inline, para=paragraphs, body=body_html, url=external_url, d=ru_date,
+        long_date=ru_long_date, month=ru_month, year=school_year_title,
     )  # fmt: skip
+    env.globals.update(meeting_page=meeting_page, event_page=event_page)
     return env
 
 

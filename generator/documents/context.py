@@ -21,6 +21,7 @@ from schemas.enums import ConsentScope
 from ..project import Project
 from ..publish import Edition, Publishing, person_label
 from ..site import ru_date, ru_long_date, ru_month, school_year_title
+from ..templating import template_environment
 from .escape import inline, narrative, paragraphs
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "documents"
@@ -28,20 +29,11 @@ TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "documents"
 
 def environment() -> jinja2.Environment:
     """Templates print pandoc Markdown; every printed value is made inert unless Markup."""
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
-        autoescape=False,
-        finalize=inline,
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters.update(
-        d=ru_date, long_date=ru_long_date, month=ru_month, year=school_year_title,
-        para=paragraphs, narrative=narrative, people=people_count, number=ru_number,
+    return template_environment(
+        TEMPLATES, inline, d=ru_date, long_date=ru_long_date, month=ru_month,
+        year=school_year_title, para=paragraphs, narrative=narrative, people=people_count,
+        number=ru_number,
     )  # fmt: skip
-    return env
 
 
 def ru_number(value: float) -> str:

@@ -34,8 +34,10 @@ from ..project import Project, load_project
 from ..report import render
 from ..scaffold import ScaffoldError, YearScope, normalise_year, pick_association, rules_of
 from ..scaffold import year_folders as _year_folders
+from ..templating import template_environment
 from ..validate import validate
 from ..years import Year, collect_years
+from .context import TEMPLATES
 from .docx_text import docx_lines
 from .pandoc import PandocError
 from .recognise import Decision, Item, Protocol, deadline_of, looks_like_name, read_protocol
@@ -522,19 +524,9 @@ _GROUP = (
 
 def _environment() -> jinja2.Environment:
     """YAML from a template: every printed value is quoted unless a filter made it safe."""
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(
-            Path(__file__).resolve().parent.parent / "templates" / "documents"
-        ),
-        autoescape=False,
-        finalize=_yaml_scalar,
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
+    return template_environment(
+        TEMPLATES, _yaml_scalar, id=_identifier, comment=_comment, block=_block
     )
-    env.filters.update(id=_identifier, comment=_comment, block=_block)
-    return env
 
 
 def _yaml_scalar(value: object) -> str:
