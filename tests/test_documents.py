@@ -392,6 +392,23 @@ def test_links_offer_public_documents_only_when_signed_or_approved(
     assert document_links("plan", year, publishing=internal, available={}) == []
 
 
+def test_site_files_refuse_a_symlink_in_the_export_folder(
+    exported: tuple[Path, Summary], tmp_path: Path
+) -> None:
+    """build/ is not in git: a link planted there must not publish the file it points to."""
+    folder = tmp_path / "documents"
+    shutil.copytree(exported[0].parent.parent, folder)
+    planted = folder / ASSOCIATION / YEAR / "protocol-03.docx"
+    planted.unlink()
+    secret = tmp_path / "secret.docx"
+    secret.write_bytes(b"not for the site")
+    planted.symlink_to(secret)
+    internal = Publishing(Edition.INTERNAL, AS_OF)
+    files = site_files(valid_project(REPO), internal, folder)
+    assert f"documents/{ASSOCIATION}/{YEAR}/protocol-03.docx" not in files
+    assert f"documents/{ASSOCIATION}/{YEAR}/protocol-03.odt" in files
+
+
 def test_public_documents_name_people_only_with_consent() -> None:
     """zaitseva-lp gave no consent: the public protocol shows her post, not her name."""
     project = valid_project(REPO)

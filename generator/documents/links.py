@@ -84,6 +84,7 @@ def site_files(
                 continue
             for fmt in formats:
                 source = folder / ref.path(fmt)
-                if source.is_file():
+                # build/ is not in git, so a symlink there could publish any file: refused
+                if source.is_file() and not source.is_symlink():
                     files[site_path(ref, fmt)] = source
     return files
