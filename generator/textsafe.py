@@ -8,6 +8,7 @@ bodies that `body_html` has rendered and cleaned with an allow-list (nh3).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from urllib.parse import quote, urlsplit
 
 import markdown
@@ -47,7 +48,13 @@ def inline(value: object) -> str:
     if _CHANGES.search(text) is None:
         return text
     text = _SPACES.sub(" ", text)  # one line; separators keep their spaces
-    for char, replacement in _REPLACEMENTS:
+    return replace_each(text, _REPLACEMENTS)
+
+
+def replace_each(text: str, replacements: Iterable[tuple[str, str]]) -> str:
+    """Each character replaced in turn, only those present (faster than str.translate on
+    Cyrillic text); the order matters where a replacement adds a character replaced earlier."""
+    for char, replacement in replacements:
         if char in text:
             text = text.replace(char, replacement)
     return text

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
+from ..textsafe import replace_each
+
 # Every ASCII punctuation character gets a backslash. The backslash itself goes first, so
 # the backslashes added for the others are not escaped again. (A replace per character
 # present is four times faster than str.translate on Cyrillic text.)
@@ -42,10 +44,7 @@ def inline(value: object) -> str:
     text = str(value)
     if _UNUSUAL_SPACE.search(text) is not None:
         text = _SPACES.sub(" ", _CONTROL.sub(" ", text))
-    for char, escaped in _PUNCTUATION:
-        if char in text:
-            text = text.replace(char, escaped)
-    return text
+    return replace_each(text, _PUNCTUATION)
 
 
 def paragraphs(value: object) -> Markup:
