@@ -12,7 +12,7 @@ directory and times, over the same files:
   (b) read bytes + decode_text + parse_yaml (+ validation if --full) — ours.
 
 `load_and_validate(paths)` is the function timed for (b); row (v) times the project's whole
-loading stage, `generator.project.load_project` (`--full` is accepted and changes nothing).
+loading stage, `generator.loading.project.load_project` (`--full` is accepted and changes nothing).
 The whole system on region-sized projects is measured by `benchmarks/run.py`.
 """
 
@@ -30,7 +30,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator.yamlsafe import LoadIssue, decode_text, parse_yaml
+from generator.loading.yamlsafe import LoadIssue, decode_text, parse_yaml
 
 PEOPLE = ["ivanova-mp", "smirnov-oi", "kuznetsova-as", "popov-da", "sokolova-ev", "lebedev-in"]
 TOPICS = [
@@ -131,7 +131,7 @@ def load_and_validate(paths: Sequence[Path]) -> object:
 
 def validate_all(paths: Sequence[Path]) -> object:
     """Variant (v): the project's own loading stage, schema validation included."""
-    from generator.project import forget_loaded, load_project
+    from generator.loading.project import forget_loaded, load_project
 
     forget_loaded()  # each run loads from scratch, not from the previous run's results
     root = paths[0].parents[5]

@@ -43,7 +43,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
-AS_OF = "2026-11-20"  # the synthetic world's day (generator.synth.WORLD_DATE)
+AS_OF = "2026-11-20"  # the synthetic world's day (synth.world.WORLD_DATE)
 ENV = {**os.environ, "SITE_AS_OF": AS_OF, "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0"}
 
 
@@ -187,10 +187,10 @@ def build_main(config: Path) -> None:
     sys.path.insert(0, str(REPO))
     import functools
 
+    import generator.checking.validate
     import generator.documents.links
-    import generator.search
-    import generator.site
-    import generator.validate
+    import generator.rendering.search
+    import generator.rendering.site
 
     spent: dict[str, float] = {}
 
@@ -207,11 +207,11 @@ def build_main(config: Path) -> None:
 
         setattr(module, name, timed)
 
-    wrap(generator.validate, "validate", "validate")
-    wrap(generator.site, "render_site", "pages")
-    wrap(generator.site, "attachment_files", "attachments")
+    wrap(generator.checking.validate, "validate", "validate")
+    wrap(generator.rendering.site, "render_site", "pages")
+    wrap(generator.rendering.site, "attachment_files", "attachments")
     wrap(generator.documents.links, "site_files", "documents")
-    wrap(generator.search, "index_site", "pagefind")
+    wrap(generator.rendering.search, "index_site", "pagefind")
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 

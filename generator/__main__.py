@@ -1,5 +1,5 @@
 """`python -m generator`: the project's command line."""
 
-from .cli import main
+from generator.cli.commands import main
 
 main()

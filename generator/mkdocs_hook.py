@@ -1,6 +1,6 @@
 """MkDocs hook: a thin adapter that validates the records and adds the generated pages.
 
-The core (generator.site) knows nothing of MkDocs; this file only hands its pages to MkDocs
+The core (generator.rendering.site) knows nothing of MkDocs; this file only hands its pages to MkDocs
 as generated files and stops the build, with the same messages `validate` prints, when a
 record is invalid — so nothing half-built is published. Official documents are not made
 here (previews never wait for pandoc): the documents that `export --edition <edition>` left
@@ -25,11 +25,12 @@ _ROOT = Path(__file__).resolve().parent.parent
 if str(_ROOT) not in sys.path:
     sys.path.insert(0, str(_ROOT))
 
+from generator.checking.report import render  # noqa: E402
+from generator.checking.validate import validate  # noqa: E402
 from generator.documents.links import default_out, site_files  # noqa: E402
-from generator.publish import publishing_from  # noqa: E402
-from generator.report import render  # noqa: E402
-from generator.site import TEMPLATES, attachment_files, render_site, symlinks_under  # noqa: E402
-from generator.validate import validate  # noqa: E402
+from generator.rendering.publication import publishing_from  # noqa: E402
+from generator.rendering.site import attachment_files, render_site, symlinks_under  # noqa: E402
+from generator.templating import TEMPLATES  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.records")
 
@@ -84,7 +85,7 @@ def on_startup(command: str, **_: Any) -> None:
 
 def on_post_build(config: MkDocsConfig, **_: Any) -> None:
     """Index the built site for Pagefind search; under `mkdocs serve`, its temporary folder."""
-    from generator.search import SearchIndexError, index_site
+    from generator.rendering.search import SearchIndexError, index_site
 
     site = Path(config.site_dir)
     kept = _serve_index.get("folder")

@@ -14,6 +14,8 @@ from typing import Any
 
 import jinja2
 
+TEMPLATES = Path(__file__).parent / "templates"  # pages; documents/ and scaffold/ below
+
 
 def template_environment(
     folder: Path, finalize: Callable[[Any], Any] | None = None, **filters: Callable[..., Any]

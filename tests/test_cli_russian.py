@@ -8,8 +8,8 @@ import inspect
 import pytest
 from click.testing import CliRunner
 
-from generator.cli import main
-from generator.cli_russian import _CLICK_MODULES, MESSAGES
+from generator.cli.commands import main
+from generator.cli.russian import _CLICK_MODULES, MESSAGES
 
 
 @pytest.mark.parametrize(

@@ -23,17 +23,17 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator.cli import main
+from generator.authoring.docx_text import docx_lines
+from generator.checking.validate import validate
+from generator.checking.years import Year, collect_years
+from generator.cli.commands import main
 from generator.documents.catalog import KINDS, year_documents
-from generator.documents.docx_text import docx_lines
 from generator.documents.escape import inline, narrative
 from generator.documents.export import CACHE_FOLDER, Selection, Summary, export, render_selection
 from generator.documents.links import DocumentLink, document_links, site_files
 from generator.documents.pandoc import FORMATS, convert
-from generator.project import Project, load_project
-from generator.publish import Edition, Publishing
-from generator.validate import validate
-from generator.years import Year, collect_years
+from generator.loading.project import Project, load_project
+from generator.rendering.publication import Edition, Publishing
 from schemas import Meeting
 
 from .conftest import REPO

@@ -16,11 +16,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator.cli import main
-from generator.documents.docx_text import docx_lines
-from generator.documents.importer import match_person
-from generator.documents.recognise import Protocol, Votes, read_protocol
-from generator.project import load_project
+from generator.authoring.docx_text import docx_lines
+from generator.authoring.importer import match_person
+from generator.authoring.recognise import Protocol, Votes, read_protocol
+from generator.cli.commands import main
+from generator.loading.project import load_project
 from schemas import Person
 
 from .test_documents import ASSOCIATION, MEETINGS, YEAR, _meeting, _word_document, copy_project

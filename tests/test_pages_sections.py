@@ -10,11 +10,11 @@ import markdown
 import pytest
 from icalendar import Calendar
 
-from generator.feed import page_url
-from generator.pages_reference import anchor, text_anchor
-from generator.project import Project, load_project
-from generator.publish import publishing_from
-from generator.site import render_site
+from generator.loading.project import Project, load_project
+from generator.rendering.feed import page_url
+from generator.rendering.publication import publishing_from
+from generator.rendering.reference import anchor, text_anchor
+from generator.rendering.site import render_site
 from schemas import Council, CouncilEvent, Meeting, Person, Practice
 from schemas.enums import ConsentScope
 

@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from generator.project import load_project
-from generator.publish import publishing_from
-from generator.site import render_site
+from generator.loading.project import load_project
+from generator.rendering.publication import publishing_from
+from generator.rendering.site import render_site
 from schemas import Consultation, ConsultationRequest, Deficit, Meeting, Person
 from schemas.enums import ConsentScope, ProtocolStatus
 

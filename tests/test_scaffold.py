@@ -9,11 +9,11 @@ import pytest
 import yaml
 from click.testing import CliRunner, Result
 
-from generator.cli import main
-from generator.project import load_project
-from generator.scaffold import KINDS, yaml_quote
-from generator.scaffold_intake import FORM_FIELDS, parse_issue
-from generator.yamlsafe import parse_yaml
+from generator.authoring.intake import FORM_FIELDS, parse_issue
+from generator.authoring.scaffold import KINDS, yaml_quote
+from generator.cli.commands import main
+from generator.loading.project import load_project
+from generator.loading.yamlsafe import parse_yaml
 from schemas import ConsultationRequest, Meeting, MonitoringReport, Plan
 from schemas.enums import Direction, RequestChannel
 

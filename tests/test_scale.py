@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from generator import textsafe
+from generator.checking.validate import validate
 from generator.documents import escape
-from generator.project import forget_loaded, load_project
-from generator.site import relative_link
-from generator.synth import Spec, synthesize
-from generator.validate import validate
+from generator.loading.project import forget_loaded, load_project
+from generator.rendering import textsafe
+from generator.rendering.context import relative_link
+from synth.world import Spec, synthesize
 
 MEETING = "records/associations/mpo-tula/2026-2027/meetings/01.yaml"
 

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel
 
-from generator import jsonschema
-from generator.layout import KIND_GLOBS
+from generator.authoring import jsonschema
+from generator.loading.layout import KIND_GLOBS
 from schemas import RECORD_MODELS
 
 from .conftest import REPO

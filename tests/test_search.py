@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.search import SearchIndexError, index_site, pagefind_command
+from generator.rendering.search import SearchIndexError, index_site, pagefind_command
 
 PAGE = """<!doctype html>
 <html lang="ru"><head><meta charset="utf-8"><title>{title}</title></head>

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator.cli import main
-from generator.synth import WORLD_DATE, Spec, SynthError, dump, generate, synthesize
-from generator.validate import validate
-from generator.yamlsafe import parse_yaml
+from generator.checking.validate import validate
+from generator.cli.commands import main
+from generator.loading.yamlsafe import parse_yaml
+from synth.world import WORLD_DATE, Spec, SynthError, dump, generate, synthesize
 
 AS_OF = WORLD_DATE.isoformat()
 

@@ -7,8 +7,8 @@ import re
 import markdown
 import pytest
 
-from generator.site import environment
-from generator.textsafe import body_html, external_url, paragraphs
+from generator.rendering.context import environment
+from generator.rendering.textsafe import body_html, external_url, paragraphs
 
 HOSTILE = [
     "<script>alert(1)</script>",

@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from generator.yamlsafe import (
+from generator.loading.yamlsafe import (
     MAX_BYTES,
     MAX_DEPTH,
     LoadIssue,

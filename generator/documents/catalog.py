@@ -10,12 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from generator.checking.years import Year
+from generator.rendering.publication import Publishing, plan_shown, protocol_shown
+from generator.russian import school_year_title
 from schemas import Meeting
 from schemas.enums import MeetingStatus, ProtocolStatus
-
-from ..publish import Publishing, plan_shown, protocol_shown
-from ..site import school_year_title
-from ..years import Year
 
 KINDS = ("protocol", "extract", "register", "invitation", "plan", "journal", "analysis")
 PUBLIC_KINDS = ("protocol", "plan")

@@ -10,21 +10,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import jinja2
 
+from generator.documents.escape import inline, narrative, paragraphs
+from generator.loading.project import Project
+from generator.rendering.publication import Edition, Publishing, person_label
+from generator.russian import ru_date, ru_long_date, ru_month, school_year_title
+from generator.templating import TEMPLATES as PAGE_TEMPLATES
+from generator.templating import template_environment
 from schemas import Association, Organization, Person, Settings
 from schemas.enums import ConsentScope
 
-from ..project import Project
-from ..publish import Edition, Publishing, person_label
-from ..site import ru_date, ru_long_date, ru_month, school_year_title
-from ..templating import template_environment
-from .escape import inline, narrative, paragraphs
-
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "documents"
+TEMPLATES = PAGE_TEMPLATES / "documents"
 
 
 def environment() -> jinja2.Environment:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from ..textsafe import replace_each
+from generator.rendering.textsafe import replace_each
 
 # Every ASCII punctuation character gets a backslash. The backslash itself goes first, so
 # the backslashes added for the others are not escaped again. (A replace per character

@@ -19,13 +19,13 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from ..project import Project
-from ..publish import Edition, Publishing
-from ..years import Year, collect_years
-from .catalog import DocumentRef, shown, year_documents
-from .context import Paperwork
-from .kinds import Rendered, render_document
-from .pandoc import Format, convert, pandoc_version, reference_files
+from generator.checking.years import Year, collect_years
+from generator.documents.catalog import DocumentRef, shown, year_documents
+from generator.documents.context import Paperwork
+from generator.documents.kinds import Rendered, render_document
+from generator.documents.pandoc import Format, convert, pandoc_version, reference_files
+from generator.loading.project import Project
+from generator.rendering.publication import Edition, Publishing
 
 CACHE_FOLDER = Path(".cache") / "documents"
 CACHE_VERSION = b"documents-1"

@@ -11,13 +11,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from generator.checking.figures import count_figures
+from generator.checking.years import Year
+from generator.documents.catalog import DocumentRef, meeting
+from generator.documents.context import Paperwork
+from generator.russian import school_year_title
 from schemas import AnalysisFigures, Association, Meeting
 from schemas.enums import AnalysisStatus, Direction, MeetingStatus, ProtocolStatus
-
-from ..figures import count_figures
-from ..years import Year
-from .catalog import DocumentRef, meeting
-from .context import Paperwork
 
 LONG_PRESENT_LIST = 12  # more present than this: a count and «список прилагается»
 BLANK_REGISTER_ROWS = 3
@@ -46,7 +46,7 @@ def _common(ref: DocumentRef, year: Year, paper: Paperwork, day: date) -> dict[s
         "centre": paper.centre(day, ref.association),
         "association": association
         or Association.model_construct(name=ref.association, short_name=ref.association),
-        "year_title": ref.year.replace("-", "/"),
+        "year_title": school_year_title(ref.year),
         "membership": year.membership,
     }
 

@@ -13,11 +13,11 @@ from collections.abc import Container, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..project import Project
-from ..publish import Publishing
-from ..years import Year, collect_years
-from .catalog import DocumentRef, meeting_documents, shown, year_documents
-from .pandoc import FORMATS, Format
+from generator.checking.years import Year, collect_years
+from generator.documents.catalog import DocumentRef, meeting_documents, shown, year_documents
+from generator.documents.pandoc import FORMATS, Format
+from generator.loading.project import Project
+from generator.rendering.publication import Publishing
 
 SITE_FOLDER = "documents"
 EXPORT_FOLDER = Path("build") / "documents"

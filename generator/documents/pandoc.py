@@ -18,10 +18,12 @@ from typing import Literal
 
 import pypandoc  # type: ignore[import-untyped]
 
+from generator.templating import TEMPLATES
+
 Format = Literal["docx", "odt"]
 FORMATS: tuple[Format, ...] = ("docx", "odt")
 MINIMUM_VERSION = (3, 9)
-REFERENCE = Path(__file__).resolve().parent.parent / "templates" / "documents" / "reference"
+REFERENCE = TEMPLATES / "documents" / "reference"
 TIMEOUT_SECONDS = 120
 
 

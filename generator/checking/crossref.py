@@ -1,0 +1,461 @@
+"""Cross-record checks: references resolve and records agree with each other."""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import os
+import re
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from generator.checking.rules import RULES
+from generator.loading.diagnostics import Diagnostic, Loc
+from generator.loading.project import Loaded, Project
+from generator.loading.references import Reference, leaf_types, references
+from generator.russian import ru_date, school_year_title
+from schemas import (
+    Acknowledgement,
+    Attachment,
+    Council,
+    Deficit,
+    Meeting,
+    Membership,
+    MonitoringReport,
+    Organization,
+    Plan,
+    Protocol,
+    Settings,
+    school_year_bounds,
+)
+from schemas.base import Ref
+
+_MEETING_REF = re.compile(r"(\d{4}-\d{4})/(\d{2})")
+_KIND_FOLDERS = {
+    "person": ("людей", "records/people/{id}.yaml"),
+    "organization": ("организаций", "records/organizations/{id}.yaml"),
+    "normative": ("нормативных актов", "records/normative/{id}.yaml"),
+    "association": ("объединений", "records/associations/{id}/association.yaml"),
+    "event": ("мероприятий совета", "records/council/events/{id}.yaml"),
+    "deficit": ("дефицитов этого года", "deficits/{id}.yaml в папке этого учебного года"),
+    "request": ("запросов этого года", "requests/{id}.yaml в папке этого учебного года"),
+    "focus": ("оценочных процедур", "пункт assessment_focus в records/settings.yaml"),
+}
+
+
+def check_project(project: Project) -> list[Diagnostic]:
+    """Every cross-record problem of a project, in a stable order."""
+    problems: list[Diagnostic] = []
+    for check in _CHECKS:
+        problems.extend(check(project))
+    return problems
+
+
+# --- references ----------------------------------------------------------------------------
+
+
+def check_references(project: Project) -> Iterator[Diagnostic]:
+    known = _known_ids(project)
+    for record in project.records:
+        for reference in references(record.model):
+            problem = _unresolved(project, record, reference, known)
+            if problem is not None:
+                yield problem
+
+
+def _known_ids(project: Project) -> dict[str, list[str]]:
+    known: dict[str, list[str]] = {}
+    for kind, _scope, record_id in project.index:
+        known.setdefault(kind, []).append(record_id)
+    settings = project.settings
+    known["focus"] = [term.id for term in settings.assessment_focus] if settings else []
+    return known
+
+
+def _unresolved(
+    project: Project, record: Loaded, reference: Reference, known: dict[str, list[str]]
+) -> Diagnostic | None:
+    ref, value = reference.ref, reference.value
+    if ref.kind in ("meeting", "work"):
+        return _unresolved_meeting(project, record, reference)
+    if ref.kind == "focus":
+        found = value in known["focus"] or project.settings is None
+    else:
+        scope = record.place.scope if ref.scope == "year" else ""
+        found = project.exists(ref.kind, value, scope)
+    if found:
+        return None
+    return record.source.diagnostic(
+        reference.loc, _missing_message(ref, value, known.get(ref.kind, [])), "ref.unknown",
+        label=_label(record, reference),
+    )  # fmt: skip
+
+
+def _unresolved_meeting(
+    project: Project, record: Loaded, reference: Reference
+) -> Diagnostic | None:
+    value = reference.value
+    match = _MEETING_REF.fullmatch(value)
+    if match is None:
+        if reference.ref.kind == "work" and project.exists("event", value):
+            return None
+        message = (
+            f"«{value}» — не заседание (2025-2026/02) и не мероприятие совета из "
+            "records/council/events. Проверьте ссылку."
+        )
+        return record.source.diagnostic(
+            reference.loc, message, "ref.unknown", label=_label(record, reference)
+        )
+    association = getattr(reference.owner, "association", None) or record.place.association
+    if association is None:
+        return record.source.diagnostic(
+            reference.loc,
+            "укажите объединение (association), к заседанию которого относится ссылка.",
+            "ref.no-association",
+            label=_label(record, reference),
+        )
+    if project.exists("meeting", match.group(2), f"{association}/{match.group(1)}"):
+        return None
+    path = f"records/associations/{association}/{match.group(1)}/meetings/{match.group(2)}.yaml"
+    return record.source.diagnostic(
+        reference.loc,
+        f"заседания {value} нет: не найден файл {path}. Проверьте год и номер заседания.",
+        "ref.unknown",
+        label=_label(record, reference),
+    )
+
+
+def _missing_message(ref: Ref, value: str, candidates: list[str]) -> str:
+    what, where = _KIND_FOLDERS.get(ref.kind, ("записей", "файл записи"))
+    close = difflib.get_close_matches(value, candidates, n=1, cutoff=0.7)
+    guess = f" Возможно, имелось в виду «{close[0]}»." if close else ""
+    return (
+        f"«{value}» нет среди {what}.{guess} Проверьте написание идентификатора или добавьте "
+        f"{where.format(id=value)}."
+    )
+
+
+def _label(record: Loaded, reference: Reference) -> str | None:
+    name = next((p for p in reversed(reference.loc) if isinstance(p, str)), None)
+    info = type(reference.owner).model_fields.get(name) if name else None
+    return info.title if info else None
+
+
+# --- structure of the tree -------------------------------------------------------------------
+
+
+def check_structure(project: Project) -> Iterator[Diagnostic]:
+    if not project.exists("settings", ""):
+        yield Diagnostic(
+            "records/settings.yaml",
+            "нет файла настроек. Создайте records/settings.yaml по образцу из руководства.",
+            "layout.no-settings",
+        )
+    folders = {(r.place.association, r.place.year) for r in project.records if r.place.association}
+    for association, year in sorted(folders, key=lambda f: (f[0] or "", f[1] or "")):
+        if not project.exists("association", association or ""):
+            yield _missing_file(
+                f"records/associations/{association}/association.yaml", "объединения"
+            )
+        if year and not project.exists("membership", "", f"{association}/{year}"):
+            yield _missing_file(
+                f"records/associations/{association}/{year}/membership.yaml", "состава на этот год"
+            )
+
+
+def _missing_file(path: str, what: str) -> Diagnostic:
+    return Diagnostic(
+        path,
+        f"нет файла {what}. Создайте его: без него записи этой папки нельзя проверить.",
+        "layout.missing-file",
+    )
+
+
+# --- meetings --------------------------------------------------------------------------------
+
+
+def check_meetings(project: Project) -> Iterator[Diagnostic]:
+    settings = project.settings
+    by_year: dict[str, list[Loaded]] = {}
+    for record in project.of_kind("meeting"):
+        by_year.setdefault(record.place.scope, []).append(record)
+        if settings is not None:
+            yield from _meeting_date(record, settings)
+    for records in by_year.values():
+        yield from _meeting_numbers(sorted(records, key=lambda r: r.place.id))
+
+
+def _meeting_date(record: Loaded, settings: Settings) -> Iterator[Diagnostic]:
+    assert isinstance(record.model, Meeting) and record.place.year
+    first, last = school_year_bounds(record.place.year)
+    opening = settings.rules.opening_window_from.in_year(first.year)
+    when = record.model.date
+    if not opening <= when <= last:
+        yield record.source.diagnostic(
+            ("date",),
+            f"дата {ru_date(when)} не входит в {school_year_title(record.place.year)} учебный год "
+            f"(с {ru_date(first)} по {ru_date(last)}; установочное заседание — с {ru_date(opening)}). "
+            "Исправьте дату или перенесите файл в папку своего учебного года.",
+            "meeting.date-outside-year",
+            label="Дата",
+        )
+
+
+def _meeting_numbers(records: list[Loaded]) -> Iterator[Diagnostic]:
+    for expected, record in enumerate(records, start=1):
+        number = int(record.place.id)
+        if number != expected:
+            yield Diagnostic(
+                record.path,
+                f"номера заседаний идут подряд, а заседания № {expected:02d} нет. "
+                f"Переименуйте этот файл в {expected:02d}.yaml или добавьте недостающее заседание.",
+                "meeting.number-gap",
+            )
+            return
+
+
+def check_follow_up(project: Project) -> Iterator[Diagnostic]:
+    for record in project.of_kind("meeting"):
+        assert isinstance(record.model, Meeting)
+        protocol = record.model.protocol
+        if protocol is None:
+            continue
+        for index, follow in enumerate(protocol.follow_up):
+            match = _MEETING_REF.fullmatch(follow.meeting)
+            earlier = match and project.get(
+                "meeting", match.group(2), f"{record.place.association}/{match.group(1)}"
+            )
+            if not earlier or not isinstance(earlier.model, Meeting):
+                continue  # reported as an unknown reference
+            if not _has_decision(earlier.model.protocol, follow.decision):
+                yield record.source.diagnostic(
+                    ("protocol", "follow_up", index, "decision"),
+                    f"в протоколе заседания {follow.meeting} нет решения {follow.decision}. "
+                    "Номер решения — «вопрос.решение», например 2.1.",
+                    "ref.unknown-decision",
+                    label="Номер решения",
+                )
+
+
+def _has_decision(protocol: Protocol | None, number: str) -> bool:
+    match = re.fullmatch(r"(\d+)\.(\d+)", number)
+    if protocol is None or match is None:
+        return False
+    item, decision = int(match.group(1)), int(match.group(2))
+    return 1 <= item <= len(protocol.agenda) and 1 <= decision <= len(
+        protocol.agenda[item - 1].decisions
+    )
+
+
+# --- membership, plan ----------------------------------------------------------------------
+
+
+def check_membership(project: Project) -> Iterator[Diagnostic]:
+    for record in project.of_kind("membership"):
+        assert isinstance(record.model, Membership)
+        leader = record.model.leader
+        participants = {p.person for p in record.model.participants}
+        if leader is not None and leader.person not in participants:
+            yield record.source.diagnostic(
+                ("leader", "person"),
+                f"руководитель «{leader.person}» не входит в участники этого года, а по МПО "
+                "п. 4.1 руководитель избирается из участников. Добавьте его в participants "
+                "или укажите другого руководителя.",
+                "membership.leader-not-participant",
+                label="Руководитель",
+            )
+
+
+def check_plan_months(project: Project) -> Iterator[Diagnostic]:
+    settings = project.settings
+    for record in project.of_kind("plan"):
+        assert isinstance(record.model, Plan) and record.place.year
+        first, last = school_year_bounds(record.place.year)
+        start = settings.rules.opening_window_from.in_year(first.year) if settings else first
+        for index, item in enumerate(record.model.items):
+            month_start = date(int(item.month[:4]), int(item.month[5:]), 1)
+            if not (start.replace(day=1) <= month_start <= last):
+                yield record.source.diagnostic(
+                    ("items", index, "month"),
+                    f"месяц {item.month} не входит в {school_year_title(record.place.year)} "
+                    "учебный год. Исправьте месяц.",
+                    "plan.month-outside-year",
+                    label="Месяц",
+                )
+
+
+# --- files -------------------------------------------------------------------------------
+
+
+def check_attachments(project: Project) -> Iterator[Diagnostic]:
+    root = Path(os.path.realpath(project.root))
+    for record in project.records:
+        for loc, attachment in attachments(record.model):
+            if attachment.path is None:
+                continue
+            problem = _attachment_problem(root, attachment.path)
+            if problem:
+                yield record.source.diagnostic(
+                    (*loc, "path"), problem, "attachment.path", label="Файл"
+                )
+
+
+def attachments(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, Attachment]]:
+    """Every attachment anywhere in a record, with its location."""
+    for name in _attachment_fields(type(model)):
+        value = getattr(model, name)
+        items = enumerate(value) if isinstance(value, list) else [(None, value)]
+        for index, item in items:
+            here: Loc = (*loc, name) if index is None else (*loc, name, index)
+            if isinstance(item, Attachment):
+                yield here, item
+            elif isinstance(item, BaseModel):
+                yield from attachments(item, here)
+
+
+@functools.cache
+def _attachment_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of a model that can hold an attachment, directly or in a nested part.
+
+    Worked out once per model class, so records that cannot have attachments (people,
+    requests…) are not walked field by field.
+    """
+    return tuple(
+        name
+        for name, info in model.model_fields.items()
+        if any(_may_hold_attachment(leaf) for leaf in leaf_types(info.annotation))
+    )
+
+
+def _may_hold_attachment(annotation: object) -> bool:
+    if not (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
+        return False
+    return issubclass(annotation, Attachment) or bool(_attachment_fields(annotation))
+
+
+def _attachment_problem(root: Path, relative: str) -> str | None:
+    target = root / relative
+    # Walk each component: a symlink anywhere on the way could lead outside the repository.
+    current = root
+    for part in Path(relative).parts:
+        current = current / part
+        if current.is_symlink():
+            return f"«{relative}» ведёт через символьную ссылку; положите в репозиторий сам файл."
+    if not Path(os.path.realpath(target)).is_relative_to(root):
+        return f"«{relative}» ведёт за пределы репозитория. Положите файл в папку files/."
+    if not target.is_file():
+        return f"файла «{relative}» нет в репозитории. Добавьте его или исправьте путь."
+    return None
+
+
+# --- the council ---------------------------------------------------------------------------
+
+
+def check_council(project: Project) -> Iterator[Diagnostic]:
+    council = project.get("council", "")
+    if council is None or not isinstance(council.model, Council):
+        return
+    periods: dict[str, list[tuple[date, date]]] = {}
+    for index, member in enumerate(council.model.members):
+        period = (member.since or date.min, member.until or date.max)
+        if any(
+            period[0] <= end and start <= period[1] for start, end in periods.get(member.person, [])
+        ):
+            yield council.source.diagnostic(
+                ("members", index, "person"),
+                f"«{member.person}» уже есть в составе совета в это же время. Уберите повтор "
+                "или укажите даты since/until, если человек сменил категорию.",
+                "council.duplicate-member",
+                label="Член совета",
+            )
+        periods.setdefault(member.person, []).append(period)
+
+
+def check_deficit_texts(project: Project) -> Iterator[Diagnostic]:
+    """A deficit is published without its schools: its texts must not name them."""
+    for record in project.of_kind("deficit"):
+        assert isinstance(record.model, Deficit)
+        names = {
+            name.short: org
+            for org in record.model.organizations
+            if (found := project.get("organization", org)) and isinstance(found.model, Organization)
+            for name in found.model.names
+        }
+        for loc, label, text in _deficit_texts(record.model):
+            for name, org in names.items():
+                if name in text:
+                    yield record.source.diagnostic(
+                        loc,
+                        f"текст называет школу «{name}», а дефицит публикуется на открытом "
+                        f"сайте без названий школ. Уберите название: школа уже указана в "
+                        f"поле organizations ({org}).",
+                        "deficit.names-school",
+                        label=label,
+                    )
+
+
+def _deficit_texts(deficit: Deficit) -> Iterator[tuple[Loc, str, str]]:
+    yield ("title",), "Дефицит", deficit.title
+    yield ("area",), "Область компетенций", deficit.area
+    for index, measure in enumerate(deficit.measures):
+        yield ("measures", index, "text"), "Мера", measure.text
+        if measure.done_by:
+            yield ("measures", index, "done_by"), "Чем выполнено", measure.done_by
+    if deficit.repeat_diagnostic:
+        result = deficit.repeat_diagnostic.result
+        yield ("repeat_diagnostic", "result"), "Результат", result
+
+
+def check_acknowledgements(project: Project) -> Iterator[Diagnostic]:
+    """An acknowledgement names a rule that exists and a school year."""
+    known = [r.id for r in RULES]
+    for record in project.of_kind("acknowledgement"):
+        assert isinstance(record.model, Acknowledgement)
+        if record.model.rule not in known:
+            close = difflib.get_close_matches(record.model.rule, known, n=1)
+            guess = f" Возможно, имелось в виду «{close[0]}»." if close else ""
+            yield record.source.diagnostic(
+                ("rule",),
+                f"правила «{record.model.rule}» нет.{guess} Правила: {', '.join(known)}.",
+                "acknowledgement.rule",
+                label="Правило",
+            )
+        if not re.fullmatch(r"\d{4}[-/]\d{4}", record.model.year):
+            yield record.source.diagnostic(
+                ("year",),
+                f"«{record.model.year}» — не учебный год. Напишите, например, 2024-2025.",
+                "acknowledgement.year",
+                label="Период",
+            )
+
+
+def check_monitoring_periods(project: Project) -> Iterator[Diagnostic]:
+    for record in project.of_kind("monitoring"):
+        assert isinstance(record.model, MonitoringReport)
+        if record.model.period_start.strftime("%Y-%m") != record.place.id:
+            yield record.source.diagnostic(
+                ("period_start",),
+                f"отчёт лежит в файле {record.place.id}.yaml, а период начинается "
+                f"{ru_date(record.model.period_start)}. Файл называется месяцем начала периода: "
+                "исправьте дату или имя файла.",
+                "monitoring.period-file",
+                label="Начало периода",
+            )
+
+
+_CHECKS: tuple[Callable[[Project], Iterator[Diagnostic]], ...] = (
+    check_structure,
+    check_references,
+    check_meetings,
+    check_follow_up,
+    check_membership,
+    check_plan_months,
+    check_attachments,
+    check_council,
+    check_monitoring_periods,
+    check_deficit_texts,
+    check_acknowledgements,
+)

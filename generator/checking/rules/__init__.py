@@ -1,0 +1,27 @@
+"""The regulations' rules, in the order the domain brief's table lists them.
+
+A rule enters the check by being listed here; a new rule module adds its rules to RULES.
+"""
+
+from __future__ import annotations
+
+from generator.checking.rules import association, council
+from generator.checking.rules.base import Rule
+
+RULES: tuple[Rule, ...] = (
+    association.meetings_per_year,
+    association.protocol_required,
+    association.no_future_held,
+    association.plan_approved,
+    association.analysis_deadline,
+    association.analysis_frozen,
+    association.leader_elected,
+    association.decisions_executed,
+    association.requests_answered,
+    association.directions_covered,
+    association.deficit_measures,
+    association.plan_executed,
+    council.council_chair,
+    council.council_composition,
+    council.council_monitoring,
+)

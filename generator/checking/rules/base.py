@@ -1,0 +1,135 @@
+"""What a rule is: its scope, its verdict, its outcome — the types every rule module uses.
+
+Each rule is a small function made into a `Rule` with its id, clause and severity. It looks
+at one scope (an association's school year, or the council's school year) and returns a
+Verdict: passed, at risk (warning), failed (error) — with figures and the records concerned.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+from generator.checking.years import Year
+from generator.loading.project import Project
+from schemas import Acknowledgement, RuleSettings, Settings, school_year_bounds
+
+
+class Status(StrEnum):
+    PASSED = "passed"
+    AT_RISK = "at_risk"
+    FAILED = "failed"
+    ACKNOWLEDGED = "acknowledged"
+
+
+STATUS_TITLES = {
+    Status.PASSED: "выполнено",
+    Status.AT_RISK: "под угрозой",
+    Status.FAILED: "нарушено",
+    Status.ACKNOWLEDGED: "принято центром",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong, in one record where there is one."""
+
+    message: str  # Russian: what is wrong and what to do
+    path: str | None = None  # the record concerned, root-relative
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    rule: str
+    clause: str
+    title: str
+    association: str | None  # None for the council
+    year: str
+    status: Status
+    severity: str  # "error" or "warning" when not passed
+    figures: str = ""
+    problems: tuple[Problem, ...] = ()
+    acknowledged_by: str | None = None
+
+    @property
+    def fails(self) -> bool:
+        """Whether this outcome makes `check` fail (without --strict)."""
+        return self.status is Status.FAILED and self.severity == "error"
+
+    @property
+    def warns(self) -> bool:
+        return self.status in (Status.AT_RISK, Status.FAILED) and self.severity == "warning"
+
+
+@dataclass
+class Scope:
+    """What a rule looks at: one association's school year (or the council's) as of a day."""
+
+    project: Project
+    settings: RuleSettings
+    all_settings: Settings | None
+    as_of: date
+    year: str
+    association: Year | None = None  # None for the council's rules
+    acknowledgements: list[Acknowledgement] = field(default_factory=list)
+
+    @property
+    def bounds(self) -> tuple[date, date]:
+        return school_year_bounds(self.year)
+
+    @property
+    def over(self) -> bool:
+        """Whether the school year has ended by the as-of date."""
+        return self.as_of > self.bounds[1]
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """What a rule function returns: its status, figures and problems."""
+
+    status: Status
+    figures: str = ""
+    problems: tuple[Problem, ...] = ()
+    severity: str | None = None  # overrides the rule's severity (e.g. a warning while at risk)
+
+
+RuleCheck = Callable[[Scope], Verdict]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    clause: str
+    title: str  # Russian: what must hold
+    severity: str  # "error" or "warning"
+    applies_to: str  # "association" or "council"
+    check: RuleCheck
+    advice: str = ""  # Russian: what an editor does about a finding
+
+
+def rule(
+    rule_id: str,
+    clause: str,
+    title: str,
+    severity: str,
+    applies_to: str = "association",
+    advice: str = "",
+) -> Callable[[RuleCheck], Rule]:
+    """Make a rule of a check function, with its id, clause, severity and advice to editors.
+
+    A rule takes part in the check by being listed in `generator.checking.rules.RULES`;
+    nothing is registered as a side effect of importing a module.
+    """
+
+    def make(check: RuleCheck) -> Rule:
+        return Rule(rule_id, clause, title, severity, applies_to, check, advice)
+
+    return make
+
+
+def passed(figures: str = "") -> Verdict:
+    """The verdict of a rule that holds, with its figures."""
+    return Verdict(Status.PASSED, figures)

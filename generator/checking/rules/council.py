@@ -1,0 +1,129 @@
+"""The council's rules (РОСТ), evaluated per school year."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from generator.checking.rules.base import Problem, Scope, Status, Verdict, passed, rule
+from generator.russian import ru_date
+from schemas import Council, MonitoringReport, Person
+from schemas.enums import CouncilCategory, MonitoringPeriod
+
+COUNCIL_PATH = "records/council/council.yaml"
+
+
+def _council(scope: Scope) -> Council | None:
+    record = scope.project.get("council", "")
+    return record.model if record and isinstance(record.model, Council) else None
+
+
+@rule(
+    "council-chair",
+    "РОСТ п. 3.1.1",
+    "председатель совета — сотрудник отдела мониторинговых исследований центра",
+    "error",
+    "council",
+    advice="Председатель совета назначается из сотрудников отдела мониторинговых исследований центра: проверьте его должность и отдел в записи человека.",
+)
+def council_chair(scope: Scope) -> Verdict:
+    council = _council(scope)
+    settings = scope.all_settings
+    if council is None or settings is None:
+        return passed("совета нет")
+    record = scope.project.get("person", council.chair)
+    person = record.model if record and isinstance(record.model, Person) else None
+    on = min(scope.as_of, scope.bounds[1])
+    position = person.position_on(on) if person else None
+    department = settings.monitoring_department.casefold()
+    if (
+        position is not None
+        and position.organization == settings.centre
+        and (position.department or "").casefold() == department
+    ):
+        return passed(f"{position.title}, {position.department}")
+    message = (
+        f"председатель совета «{council.chair}» на {ru_date(on)} не числится в отделе "
+        f"«{settings.monitoring_department}» центра (РОСТ п. 3.1.1). Проверьте должность "
+        "председателя (department в его записи) или назначьте председателя из этого отдела."
+    )
+    return Verdict(Status.FAILED, problems=(Problem(message, COUNCIL_PATH),))
+
+
+@rule(
+    "council-composition",
+    "РОСТ п. 3.1.2",
+    "в совете представлены все категории членов",
+    "warning",
+    "council",
+    advice="Дополните состав совета членами недостающей категории (РОСТ п. 3.1.2).",
+)
+def council_composition(scope: Scope) -> Verdict:
+    council = _council(scope)
+    if council is None:
+        return passed("совета нет")
+    on = min(scope.as_of, scope.bounds[1])
+    present = {
+        m.category
+        for m in council.members
+        if (m.since is None or m.since <= on) and (m.until is None or on <= m.until)
+    }
+    missing = [c for c in CouncilCategory if c not in present]
+    figures = f"категорий: {len(CouncilCategory) - len(missing)} из {len(CouncilCategory)}"
+    if not missing:
+        return passed(figures)
+    message = "в составе совета нет: " + "; ".join(c.label for c in missing) + ". Дополните состав."
+    return Verdict(Status.FAILED, figures, (Problem(message, COUNCIL_PATH),))
+
+
+@rule(
+    "council-monitoring",
+    "РОСТ п. 5.3",
+    "за каждый закончившийся отчётный период есть отчёт мониторинга",
+    "warning",
+    "council",
+    advice="Добавьте отчёт мониторинга за каждый закончившийся период: records/council/monitoring/ГГГГ-ММ.yaml.",
+)
+def council_monitoring(scope: Scope) -> Verdict:
+    if _council(scope) is None:
+        return passed("совета нет")
+    reports = [
+        r.model
+        for r in scope.project.of_kind("monitoring")
+        if isinstance(r.model, MonitoringReport)
+    ]
+    covered = {(r.period_start, r.period_end) for r in reports}
+    periods = _finished_periods(scope.bounds, scope.as_of, scope.settings.monitoring_period)
+    missing = [p for p in periods if not any(s <= p[0] and p[1] <= e for s, e in covered)]
+    figures = f"периодов: {len(periods)}, без отчёта: {len(missing)}"
+    if not missing:
+        return passed(figures)
+    names = ", ".join(f"{start:%m.%Y}" if scope.settings.monitoring_period is MonitoringPeriod.MONTH
+                      else f"{ru_date(start)}–{ru_date(end)}" for start, end in missing)  # fmt: skip
+    message = f"нет отчётов мониторинга страницы совета за: {names}. Добавьте их в records/council/monitoring/."
+    return Verdict(Status.FAILED, figures, (Problem(message),))
+
+
+def _finished_periods(
+    bounds: tuple[date, date], as_of: date, period: MonitoringPeriod
+) -> list[tuple[date, date]]:
+    """Months of the school year, or calendar quarters ending in it, that ended before as_of."""
+    periods = []
+    if period is MonitoringPeriod.MONTH:
+        start = bounds[0]
+        while start <= bounds[1]:
+            end = _month_end(start)
+            periods.append((start, end))
+            start = end + timedelta(days=1)
+    else:
+        start = date(bounds[0].year, 7, 1)  # the calendar quarter that holds 1 September
+        while start <= bounds[1]:
+            end = _month_end(date(start.year, start.month + 2, 1))
+            if bounds[0] <= end <= bounds[1]:
+                periods.append((start, end))
+            start = end + timedelta(days=1)
+    return [(start, end) for start, end in periods if end < as_of]
+
+
+def _month_end(day: date) -> date:
+    month = day.month
+    return date(day.year + month // 12, month % 12 + 1, 1) - timedelta(days=1)

@@ -1,0 +1,48 @@
+"""The validate stage: load every record, check them against each other, keep what is asked."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.checking.crossref import check_project
+from generator.loading.diagnostics import Diagnostic
+from generator.loading.project import Project, load_project
+
+
+@dataclass(frozen=True, slots=True)
+class Validation:
+    project: Project
+    diagnostics: list[Diagnostic]
+    files: int  # record files under the selected path
+
+    @property
+    def ok(self) -> bool:
+        return not any(d.severity == "error" for d in self.diagnostics)
+
+
+def validate(root: Path, selected: str = "") -> Validation:
+    """Validate the whole project; report the problems of files under `selected` (root-relative)."""
+    project, problems = load_project(root)
+    problems.extend(check_project(project))
+    if selected:
+        prefix = selected.rstrip("/")
+        problems = [d for d in problems if _under(d.path, prefix)]
+        files = sum(1 for path in project.files if _under(path, prefix))
+    else:
+        files = len(project.files)
+    return Validation(project, problems, files)
+
+
+def _under(path: str, prefix: str) -> bool:
+    return path == prefix or path.startswith(prefix + "/")
+
+
+def relative_target(root: Path, target: Path) -> str | None:
+    """`target` relative to root as POSIX, or None when it lies outside the project."""
+    absolute = Path(os.path.realpath(target))
+    base = Path(os.path.realpath(root))
+    if not absolute.is_relative_to(base):
+        return None
+    return absolute.relative_to(base).as_posix()

@@ -1,0 +1,250 @@
+"""Load stage: every record file of a project read, parsed and validated, errors as values."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+from pydantic_core import ErrorDetails
+
+from generator.loading.diagnostics import Diagnostic, Loc, format_loc
+from generator.loading.layout import FRONT_MATTER_KINDS, Found, Place, discover
+from generator.loading.messages import explain
+from generator.loading.yamlsafe import (
+    LoadIssue,
+    decode_text,
+    locate,
+    parse_yaml,
+    split_front_matter,
+)
+from schemas import RECORD_MODELS, Settings, TopRecord
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """The YAML text a record was read from, kept to point errors at lines."""
+
+    path: str  # relative to the project root
+    text: str
+    first_line: int
+
+    def diagnostic(
+        self, loc: Loc, message: str, code: str, *, label: str | None = None, at_key: bool = False
+    ) -> Diagnostic:
+        """A diagnostic at the value (or key) found at loc in this file."""
+        position = locate(self.text, loc, first_line=self.first_line, key=at_key)
+        return Diagnostic(
+            path=self.path,
+            message=message,
+            code=code,
+            line=position.line if position else None,
+            column=position.column if position else None,
+            field=format_loc(loc) or None,
+            label=label,
+            loc=loc,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """A record that passed its schema, with where it came from."""
+
+    place: Place
+    source: Source
+    model: TopRecord
+
+    @property
+    def path(self) -> str:
+        return self.source.path
+
+
+@dataclass(slots=True)
+class Project:
+    """All valid records of a project, indexed by (kind, scope, id)."""
+
+    root: Path
+    records: list[Loaded] = field(default_factory=list)
+    index: dict[tuple[str, str, str], Loaded] = field(default_factory=dict)
+    by_kind: dict[str, list[Loaded]] = field(default_factory=dict)  # records of each kind
+    files: list[str] = field(default_factory=list)  # every record file found, root-relative
+    # Records found on disk that failed to load: references to them are not reported again.
+    failed: set[tuple[str, str, str]] = field(default_factory=set)
+
+    def add(self, record: Loaded) -> None:
+        self.records.append(record)
+        self.index[(record.place.kind, record.place.scope, record.place.id)] = record
+        self.by_kind.setdefault(record.place.kind, []).append(record)
+
+    def exists(self, kind: str, record_id: str, scope: str = "") -> bool:
+        """Whether such a record file exists, valid or not."""
+        key = (kind, scope, record_id)
+        return key in self.index or key in self.failed
+
+    def get(self, kind: str, record_id: str, scope: str = "") -> Loaded | None:
+        """The record of a kind with an id, looked up within a scope (see Place.scope)."""
+        return self.index.get((kind, scope, record_id))
+
+    def of_kind(self, kind: str) -> Iterator[Loaded]:
+        """The records of a kind, in path order (an index: no scan of every record)."""
+        return iter(self.by_kind.get(kind, ()))
+
+    @property
+    def settings(self) -> Settings | None:
+        loaded = self.get("settings", "")
+        return loaded.model if loaded and isinstance(loaded.model, Settings) else None
+
+
+_Results = dict[tuple[str, str], Loaded | list[Diagnostic]]
+# The results of the latest load, by (root-relative path, decoded text).
+_PREVIOUS: _Results = {}
+
+
+def load_project(root: Path) -> tuple[Project, list[Diagnostic]]:
+    """Read every record under root/records; return the valid ones and all problems found.
+
+    A file whose path and text are the same as at the previous load in this process is not
+    parsed and validated again: its earlier result (immutable) is reused. The result of a
+    file depends on nothing else, so this changes no outcome; it spares `mkdocs serve`,
+    which reloads every record after each save, all but the edited file.
+    """
+    global _PREVIOUS
+    found, problems = discover(root)
+    project = Project(root=root, files=[f.relative for f in found])
+    previous: _Results = _PREVIOUS
+    current: _Results = {}
+    with gc_paused():
+        for item in found:
+            result = _load_reusing(item, previous, current)
+            if isinstance(result, Loaded):
+                project.add(result)
+            else:
+                project.failed.add((item.place.kind, item.place.scope, item.place.id))
+                problems.extend(result)
+    _PREVIOUS = current
+    return project, problems
+
+
+def forget_loaded() -> None:
+    """Keep nothing for reuse: the next `load_project` reads every file afresh (benchmarks)."""
+    global _PREVIOUS
+    _PREVIOUS = {}
+
+
+def _load_reusing(found: Found, previous: _Results, current: _Results) -> Loaded | list[Diagnostic]:
+    text = _read(found)
+    if not isinstance(text, str):
+        return text
+    key = (found.relative, text)
+    result = previous.get(key)
+    if result is None:
+        result = _parse_and_validate(found, text)
+    current[key] = result
+    return result
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while many long-lived objects are built.
+
+    Every record adds dozens of objects that live as long as the project. The collector,
+    triggered by allocations, would walk all of them again and again while they pile up —
+    on a region's 28 000 records that doubled the load time. Loading makes no cyclic
+    garbage worth collecting meanwhile. When the collector resumes (if it was on) after many
+    objects were made, one full collection files them as old at once; left to itself it
+    would walk them three times over (young, middle, old generation) during the checks
+    that follow.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+            if gc.get_count()[0] > _MANY_OBJECTS:  # made while paused and still alive
+                gc.collect()
+
+
+_MANY_OBJECTS = 100_000  # some six thousand records leave this many
+
+
+def load_record(found: Found) -> Loaded | list[Diagnostic]:
+    """Read, parse and validate one record file."""
+    text = _read(found)
+    return _parse_and_validate(found, text) if isinstance(text, str) else text
+
+
+def _read(found: Found) -> str | list[Diagnostic]:
+    """A record file's text, decoded and checked (size, encoding, characters)."""
+    try:
+        raw = found.path.read_bytes()
+    except OSError as error:
+        return [Diagnostic(found.relative, f"файл не читается: {error.strerror}.", "io.read")]
+    text = decode_text(raw)
+    if isinstance(text, LoadIssue):
+        return [_issue(found.relative, text)]
+    return text
+
+
+def _parse_and_validate(found: Found, text: str) -> Loaded | list[Diagnostic]:
+    body: str | None = None
+    first_line = 1
+    if found.place.kind in FRONT_MATTER_KINDS:
+        parts = split_front_matter(text)
+        if isinstance(parts, LoadIssue):
+            return [_issue(found.relative, parts)]
+        text, body, _body_line = parts
+        first_line = 2
+    source = Source(found.relative, text, first_line)
+    data = parse_yaml(text, first_line=first_line)
+    if isinstance(data, LoadIssue):
+        return [_issue(found.relative, data)]
+    if not isinstance(data, dict):
+        return [source.diagnostic((), _NOT_A_MAPPING, "yaml.not-mapping")]
+    if body is not None:
+        if "body" in data:
+            return [source.diagnostic(("body",), _BODY_IN_FRONT_MATTER, "schema.body", at_key=True)]
+        data["body"] = body
+    model = RECORD_MODELS[found.place.kind]
+    try:
+        return Loaded(found.place, source, model.model_validate(data))
+    except ValidationError as error:
+        return list(_schema_problems(source, model, error.errors(include_url=False)))
+
+
+def _schema_problems(
+    source: Source, model: type[TopRecord], errors: Iterable[ErrorDetails]
+) -> Iterator[Diagnostic]:
+    explained_all = [explain(error, model) for error in errors]
+    # A misspelt key also makes the real one "missing": report only the misspelling.
+    suggested = {(e.loc[:-1], e.suggestion) for e in explained_all if e.suggestion}
+    for explained in explained_all:
+        if (
+            explained.code == "schema.missing"
+            and (explained.loc[:-1], explained.loc[-1]) in suggested
+        ):
+            continue
+        yield source.diagnostic(
+            explained.loc,
+            explained.message,
+            explained.code,
+            label=explained.label,
+            at_key=explained.at_key,
+        )
+
+
+def _issue(path: str, issue: LoadIssue) -> Diagnostic:
+    return Diagnostic(path, issue.message, issue.code, issue.line, issue.column)
+
+
+_NOT_A_MAPPING = (
+    "запись должна быть набором полей «ключ: значение», каждое с новой строки. "
+    "Откройте образец такого же файла и сверьтесь с ним."
+)
+_BODY_IN_FRONT_MATTER = (
+    "поле body не пишется в заголовке: текст записи идёт после второй строки «---»."
+)

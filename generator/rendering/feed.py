@@ -1,0 +1,172 @@
+"""The calendar feed `calendar.ics` (RFC 5545): the associations' meetings and council events.
+
+Readers subscribe to it in their own calendar. The same records and as-of date always give
+the same bytes: DTSTAMP is the as-of day and events are ordered by date and UID. A UID stays
+the same when a meeting is postponed or cancelled, so subscribed calendars update the event
+instead of adding another.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta, timezone
+
+from icalendar import Calendar, Event
+
+from generator.rendering.context import SiteContext, event_page, meeting_page
+from generator.rendering.publication import Edition
+from generator.rendering.textsafe import external_url
+from generator.russian import ru_date
+from schemas import Association, CouncilEvent, Meeting
+from schemas.enums import MeetingStatus
+
+CALENDAR_PAGE = "calendar.ics"
+UID_DOMAIN = "cnppm-tula"
+PRODID = "-//МКУ «ЦНППМ г. Тулы»//Объединение и совет «РОСТ»//RU"
+# Tula keeps Moscow time, UTC+3 all year since 2014; times are written in UTC, so the feed
+# needs no VTIMEZONE and does not depend on the tz database of the machine that builds it.
+MOSCOW = timezone(timedelta(hours=3), "MSK")
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One VEVENT, before it is written."""
+
+    uid: str
+    summary: str
+    start: date | datetime
+    end: date | None  # the day after the last day of an all-day event
+    page: str  # the site path of the event's page, possibly with an anchor
+    cancelled: bool = False
+    location: str | None = None
+    details: list[str] = field(default_factory=list)
+
+
+def pages(site: SiteContext) -> dict[str, str]:
+    return {CALENDAR_PAGE: feed(site)}
+
+
+def feed(site: SiteContext) -> str:
+    """The iCalendar text of the meetings and council events of this edition."""
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    settings = site.project.settings
+    calendar.add("x-wr-calname", settings.site.title if settings else "Объединение и совет «РОСТ»")
+    stamp = datetime.combine(site.publishing.as_of, time(0), tzinfo=UTC)
+    base = site_url(site)
+    items = [*_meetings(site), *_council_events(site)]
+    for item in sorted(items, key=lambda i: (_sort_day(i.start), i.uid)):
+        calendar.add_component(_vevent(item, stamp, base))
+    text: bytes = calendar.to_ical()
+    return text.decode("utf-8")
+
+
+def site_url(site: SiteContext) -> str | None:
+    """The absolute address of this edition from Settings, if it is set and is http(s)."""
+    settings = site.project.settings
+    if settings is None:
+        return None
+    internal = site.publishing.edition is Edition.INTERNAL
+    address = settings.site.internal_url if internal else settings.site.public_url
+    checked = external_url(address)
+    return str(checked).rstrip("/") + "/" if checked else None
+
+
+def page_url(page: str) -> str:
+    """The URL path MkDocs gives a page (directory URLs): `a/b.md#x` → `a/b/#x`."""
+    path, hash_, fragment = page.partition("#")
+    path = path.removesuffix(".md")
+    path = path.removesuffix("index") if path == "index" or path.endswith("/index") else path + "/"
+    return path + hash_ + fragment
+
+
+def _sort_day(start: date | datetime) -> datetime:
+    if isinstance(start, datetime):
+        return start
+    return datetime.combine(start, time(0), tzinfo=MOSCOW)
+
+
+def _vevent(item: Item, stamp: datetime, base: str | None) -> Event:
+    event = Event()
+    event.add("uid", item.uid)
+    event.add("dtstamp", stamp)
+    event.add("dtstart", item.start)
+    if item.end is not None:
+        event.add("dtend", item.end)
+    event.add("summary", item.summary)
+    event.add("status", "CANCELLED" if item.cancelled else "CONFIRMED")
+    if item.location:
+        event.add("location", item.location)
+    details = list(item.details)
+    if base:
+        event.add("url", base + page_url(item.page))
+    else:
+        details.append(f"Страница на сайте: {page_url(item.page) or '/'}")
+    event.add("description", "\n".join(details))
+    return event
+
+
+def _meetings(site: SiteContext) -> list[Item]:
+    names = {r.place.id: a.short_name for r, a in site.records("association", Association)}
+    items = []
+    for record, meeting in site.records("meeting", Meeting):
+        association, year, number = (
+            record.place.association or "",
+            record.place.year,
+            record.place.id,
+        )
+        day = meeting.new_date or meeting.date
+        start: date | datetime = day
+        end: date | None = day + timedelta(days=1)
+        if meeting.time:
+            hours, minutes = (int(part) for part in meeting.time.split(":"))
+            start = datetime.combine(day, time(hours, minutes), tzinfo=MOSCOW).astimezone(UTC)
+            end = None
+        cancelled = meeting.status is MeetingStatus.CANCELLED
+        title = f"Заседание № {int(number)}: {meeting.topic}"
+        details = [names.get(association, ""), f"Формат: {meeting.format.label}."]
+        details.append(f"Состояние: {meeting.status.label}.")
+        if meeting.new_date:
+            details.append(f"Перенесено с {ru_date(meeting.date)} на {ru_date(meeting.new_date)}.")
+        if meeting.cancel_reason:
+            details.append(f"Причина отмены: {meeting.cancel_reason}")
+        items.append(
+            Item(
+                uid=f"{association}-{year}-{number}@{UID_DOMAIN}",
+                summary=f"Отменено: {title}" if cancelled else title,
+                start=start,
+                end=end,
+                page=meeting_page(association, f"{year}/{number}"),
+                cancelled=cancelled,
+                location=meeting.place,
+                details=[d for d in details if d],
+            )
+        )
+    return items
+
+
+def _council_events(site: SiteContext) -> list[Item]:
+    items = []
+    for record, event in site.records("event", CouncilEvent):
+        kind = event.kind.label
+        details = [
+            "Совет «РОСТ»",
+            f"Уровень: {event.level.label}. Формат: {event.format.label}.",
+            f"Организатор: {event.organiser}",
+        ]
+        if link := external_url(event.url):
+            details.append(f"Страница мероприятия: {link}")
+        items.append(
+            Item(
+                uid=f"rost-{record.place.id}@{UID_DOMAIN}",
+                summary=f"{kind[:1].upper()}{kind[1:]}: {event.title}",
+                start=event.date,
+                end=(event.end_date or event.date) + timedelta(days=1),
+                page=event_page(record.place.id),
+                details=details,
+            )
+        )
+    return items
