@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from generator.checking.validate import validate
 from generator.cli.commands import main
 from generator.loading.yamlsafe import parse_yaml
-from synth.world import WORLD_DATE, Spec, SynthError, dump, generate, synthesize
+from synth import WORLD_DATE, Spec, SynthError, dump, generate, synthesize
 
 AS_OF = WORLD_DATE.isoformat()
 

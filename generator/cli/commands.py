@@ -680,7 +680,7 @@ def synth_command(
     проект размером с записи-примеры; при --associations 25 --years 10 — область
     (около 2 000 заседаний, 13 000 консультаций, 1 900 практик; всего 29 000 файлов).
     """
-    from synth.world import WORLD_DATE, Spec, SynthError, synthesize
+    from synth import WORLD_DATE, Spec, SynthError, synthesize
 
     spec = Spec(associations, years, seed, as_of.date() if as_of else WORLD_DATE)
     try:
