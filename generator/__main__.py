@@ -1,5 +1,5 @@
 """`python -m generator`: the project's command line."""
 
-from generator.cli.commands import main
+from generator.cli import main
 
 main()

@@ -27,9 +27,10 @@ if str(_ROOT) not in sys.path:
 
 from generator.checking.report import render  # noqa: E402
 from generator.checking.validate import validate  # noqa: E402
-from generator.documents.links import default_out, site_files  # noqa: E402
+from generator.documents.edition import edition_files  # noqa: E402
+from generator.documents.links import default_out  # noqa: E402
 from generator.rendering.publication import publishing_from  # noqa: E402
-from generator.rendering.site import attachment_files, render_site, symlinks_under  # noqa: E402
+from generator.rendering.site import attachment_files, symlinks_under  # noqa: E402
 from generator.templating import TEMPLATES  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.records")
@@ -52,13 +53,13 @@ def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
     publishing = publishing_from(extra.get("edition"), extra.get("as_of"))
     edition = publishing.edition.value
     log.info("Сайт «%s» на %s", publishing.edition.value, publishing.as_of.isoformat())
-    documents = site_files(result.project, publishing, _root(config) / default_out(edition))
-    for path, content in render_site(result.project, publishing, documents).items():
+    edition_site = edition_files(result.project, publishing, _root(config) / default_out(edition))
+    for path, content in edition_site.pages.items():
         files.append(File.generated(config, path, content=content))
-    for path, source in documents.items():
+    for path, source in edition_site.documents.items():
         files.append(File.generated(config, path, content=source.read_bytes()))
-    if documents:
-        log.info("Документы из %s: %d", default_out(edition), len(documents))
+    if edition_site.documents:
+        log.info("Документы из %s: %d", default_out(edition), len(edition_site.documents))
     for path, source in attachment_files(result.project, publishing).items():
         files.append(File.generated(config, path, content=source.read_bytes()))
     return files

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
@@ -24,13 +23,13 @@ from generator.checking.validate import relative_target, validate
 from generator.cli import russian as cli_russian
 from generator.cli.russian import RussianContext
 from generator.documents.catalog import KINDS as DOCUMENT_KINDS
+from generator.documents.edition import edition_files, write_site
 from generator.documents.export import CACHE_FOLDER, NothingSelected, Selection, export
-from generator.documents.links import default_out, site_files
+from generator.documents.links import default_out
 from generator.documents.pandoc import FORMATS as DOCUMENT_FORMATS
 from generator.documents.pandoc import PandocError
 from generator.rendering.check_diff import render_diff
 from generator.rendering.publication import Edition, publishing_from
-from generator.rendering.site import copy_hand_written, render_site, write_pages
 from generator.russian import ru_date
 
 cli_russian.install()  # before the options below are declared
@@ -203,28 +202,14 @@ def pages_command(
         click.echo(render("text", result.files, result.diagnostics))
         raise SystemExit(1)
     publishing = publishing_from(edition, as_of.date() if as_of else None)
-    documents = (
-        site_files(result.project, publishing, root / default_out(edition))
-        if with_documents
-        else {}
-    )
-    pages = render_site(result.project, publishing, documents)
-    if out.exists():
-        shutil.rmtree(out)
-    copied: list[Path] = []
+    export_folder = root / default_out(edition) if with_documents else None
+    files = edition_files(result.project, publishing, export_folder)
     try:
-        if not only_generated:
-            copied = copy_hand_written(root / "docs", out)
+        count = write_site(files, out, None if only_generated else root / "docs")
     except ValueError as error:
         raise click.ClickException(str(error)) from None
-    written = write_pages(pages, out)
-    for path, source in documents.items():
-        target = out / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target)
     click.echo(
-        f"Записано файлов: {len(copied) + len(written) + len(documents)} в {out} "
-        f"(сайт {edition}, на {ru_date(publishing.as_of)})."
+        f"Записано файлов: {count} в {out} (сайт {edition}, на {ru_date(publishing.as_of)})."
     )
 
 

@@ -10,13 +10,13 @@ of signed protocols and approved plans, written with people named as their conse
 from __future__ import annotations
 
 from collections.abc import Container, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from generator.checking.years import Year, collect_years
 from generator.documents.catalog import DocumentRef, meeting_documents, shown, year_documents
 from generator.documents.pandoc import FORMATS, Format
 from generator.loading.project import Project
+from generator.rendering.context import DocumentLink, DownloadKey, Downloads
 from generator.rendering.publication import Publishing
 
 SITE_FOLDER = "documents"
@@ -33,12 +33,25 @@ def site_path(ref: DocumentRef, fmt: Format) -> str:
     return f"{SITE_FOLDER}/{ref.path(fmt)}"
 
 
-@dataclass(frozen=True, slots=True)
-class DocumentLink:
-    """One document a page offers: its Russian title and its files, format by format."""
+def offered(
+    project: Project,
+    publishing: Publishing,
+    available: Container[str],
+    formats: Sequence[Format] = FORMATS,
+) -> Downloads:
+    """What every page offers for download: (association, year, kind, number) → links.
 
-    title: str
-    files: tuple[tuple[str, str], ...]  # ("DOCX", "documents/mpo-tula/2025-2026/plan.docx")
+    The site's pages take this mapping (`render_site(…, downloads)`) rather than asking the
+    document catalogue themselves, so rendering never depends on the documents stage.
+    """
+    offers: dict[DownloadKey, list[DocumentLink]] = {}
+    for year in collect_years(project):
+        for ref in year_documents(year):
+            link = _link(ref, year, publishing, available, formats)
+            if link is not None:
+                key = (ref.association, ref.year, ref.kind, ref.number)
+                offers.setdefault(key, []).append(link)
+    return offers
 
 
 def document_links(
@@ -58,16 +71,23 @@ def document_links(
     document that was not exported. Example: `document_links("protocol", year, "03", …)` →
     `[DocumentLink("Протокол № 3", (("DOCX", "documents/mpo-tula/2025-2026/protocol-03.docx"), …))]`.
     """
-    links = []
     refs = year_documents(year) if number is None else meeting_documents(year, number)
-    for ref in refs:
-        if ref.kind != kind or not shown(ref, year, publishing):
-            continue
-        paths = [(fmt.upper(), site_path(ref, fmt)) for fmt in formats]
-        files = tuple((label, path) for label, path in paths if path in available)
-        if files:
-            links.append(DocumentLink(ref.title, files))
-    return links
+    links = (_link(ref, year, publishing, available, formats) for ref in refs if ref.kind == kind)
+    return [link for link in links if link is not None]
+
+
+def _link(
+    ref: DocumentRef,
+    year: Year,
+    publishing: Publishing,
+    available: Container[str],
+    formats: Sequence[Format],
+) -> DocumentLink | None:
+    if not shown(ref, year, publishing):
+        return None
+    paths = ((fmt.upper(), site_path(ref, fmt)) for fmt in formats)
+    files = tuple((label, path) for label, path in paths if path in available)
+    return DocumentLink(ref.title, files) if files else None
 
 
 def site_files(

@@ -6,8 +6,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from generator.checking.years import Year, collect_years
-from generator.documents.links import DocumentLink, document_links
-from generator.rendering.context import SiteContext
+from generator.rendering.context import DocumentLink, SiteContext
 from generator.rendering.publication import kind_shown, plan_shown, protocol_shown
 from schemas import (
     Association,
@@ -68,13 +67,8 @@ def _documents(
     site: SiteContext, year: Year, kinds: tuple[str, ...], number: str | None = None
 ) -> list[DocumentLink]:
     """The exported documents of these kinds that the page offers for download."""
-    return [
-        link
-        for kind in kinds
-        for link in document_links(
-            kind, year, number, publishing=site.publishing, available=site.documents
-        )
-    ]
+    keys = ((year.association, year.year, kind, number) for kind in kinds)
+    return [link for key in keys for link in site.downloads.get(key, ())]
 
 
 def _year_pages(site: SiteContext, year: Year) -> Iterator[tuple[str, str]]:

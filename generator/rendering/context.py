@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import functools
 import posixpath
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 from typing import Any, TypeVar
 
 import jinja2
@@ -67,6 +66,20 @@ def event_page(event_id: str) -> str:
     return f"council/events.md#{event_id}"
 
 
+@dataclass(frozen=True, slots=True)
+class DocumentLink:
+    """One document a page offers: its Russian title and its files, format by format."""
+
+    title: str
+    files: tuple[tuple[str, str], ...]  # ("DOCX", "documents/mpo-tula/2025-2026/plan.docx")
+
+
+# (association, school year, document kind, meeting number or None for the year's own)
+DownloadKey = tuple[str, str, str, str | None]
+# What each page offers for download; made by the documents stage (`documents.links.offered`)
+Downloads = Mapping[DownloadKey, Sequence[DocumentLink]]
+
+
 @dataclass
 class SiteContext:
     """Everything a page builder needs: the records, the edition, lookups, the templates."""
@@ -76,7 +89,7 @@ class SiteContext:
     env: jinja2.Environment = field(default_factory=environment)
     people: dict[str, Person] = field(default_factory=dict)
     organizations: dict[str, Organization] = field(default_factory=dict)
-    documents: Mapping[str, Path] = field(default_factory=dict)  # exported: site path → file
+    downloads: Downloads = field(default_factory=dict)  # the exported documents pages offer
     _labels: dict[tuple[str, date], str] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:

@@ -7,7 +7,6 @@ for any other engine. Nothing here imports MkDocs.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from pathlib import Path
 
 from generator.checking.crossref import attachments
@@ -21,19 +20,20 @@ from generator.rendering import (
     library,
     reference,
 )
-from generator.rendering.context import PageBuilder, SiteContext
+from generator.rendering.context import Downloads, PageBuilder, SiteContext
 from generator.rendering.publication import Publishing
 
 
 def render_site(
-    project: Project, publishing: Publishing, documents: Mapping[str, Path] | None = None
+    project: Project, publishing: Publishing, downloads: Downloads | None = None
 ) -> dict[str, str]:
     """Site path → content of every generated page of one edition.
 
-    `documents` are the exported official documents the site carries (`site_files`); pages
-    link those and only those, so a site built before or without `export` has no dead links.
+    `downloads` are the exported official documents each page offers (`documents.links.offered`
+    over `site_files`); pages link those and only those, so a site built before or without
+    `export` has no dead links.
     """
-    context = SiteContext(project, publishing, documents=documents or {})
+    context = SiteContext(project, publishing, downloads=downloads or {})
     pages: dict[str, str] = {}
     builders: tuple[PageBuilder, ...] = (
         home.pages, association.pages, reference.pages,
