@@ -1,4 +1,4 @@
-"""Russian text for synthetic projects (`synth.world`): names, places, topics, decisions.
+"""Russian text for synthetic projects (`synth`): names, places, topics, decisions.
 
 Everything here is fictional: people are random combinations of common names, schools are
 numbered «МБОУ «СШ № N»» of real towns of the Tula region, orders and documents are made up.

@@ -17,7 +17,7 @@ import pytest
 from click.testing import CliRunner
 
 from generator.authoring.docx_text import docx_lines
-from generator.authoring.importer import match_person
+from generator.authoring.import_draft import match_person
 from generator.authoring.recognise import Protocol, Votes, read_protocol
 from generator.cli.commands import main
 from generator.loading.project import load_project

@@ -14,7 +14,7 @@ from generator.documents import escape
 from generator.loading.project import forget_loaded, load_project
 from generator.rendering import textsafe
 from generator.rendering.context import relative_link
-from synth.world import Spec, synthesize
+from synth import Spec, synthesize
 
 MEETING = "records/associations/mpo-tula/2026-2027/meetings/01.yaml"
 
