@@ -29,6 +29,7 @@ from generator.checking.report import render  # noqa: E402
 from generator.checking.validate import validate  # noqa: E402
 from generator.documents.edition import edition_files  # noqa: E402
 from generator.documents.links import default_out  # noqa: E402
+from generator.errors import UserError  # noqa: E402
 from generator.rendering.publication import publishing_from  # noqa: E402
 from generator.rendering.site import attachment_files, symlinks_under  # noqa: E402
 from generator.templating import TEMPLATES  # noqa: E402
@@ -50,7 +51,10 @@ def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
         report = render("text", result.files, result.diagnostics)
         raise PluginError("Записи содержат ошибки, сайт не собран:\n" + report)
     extra: dict[str, Any] = dict(config.extra or {})
-    publishing = publishing_from(extra.get("edition"), extra.get("as_of"))
+    try:
+        publishing = publishing_from(extra.get("edition"), extra.get("as_of"))
+    except UserError as error:
+        raise PluginError(f"Сайт не собран: {error}") from None
     edition = publishing.edition.value
     log.info("Сайт «%s» на %s", publishing.edition.value, publishing.as_of.isoformat())
     edition_site = edition_files(result.project, publishing, _root(config) / default_out(edition))

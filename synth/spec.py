@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from generator.errors import UserError
 from synth import pools
 
 WORLD_DATE = date(2026, 11, 20)  # the as-of day of the synthetic world, unless told
@@ -27,7 +28,7 @@ MONITORING_DEPARTMENT = pools.CENTRE_DEPARTMENTS["monitoring"]
 Node = dict[str, Any]
 
 
-class SynthError(Exception):
+class SynthError(UserError):
     """The tree cannot be written; the message says in Russian why."""
 
 

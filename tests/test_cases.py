@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator.cli.commands import main
+from generator.cli import main
 
 from .conftest import CASES, build_case
 

@@ -13,7 +13,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from generator.cli.commands import main
+from generator.cli import main
 
 from .conftest import CASES, REPO, build_case
 

@@ -8,7 +8,7 @@ import inspect
 import pytest
 from click.testing import CliRunner
 
-from generator.cli.commands import main
+from generator.cli import main
 from generator.cli.russian import _CLICK_MODULES, MESSAGES
 
 

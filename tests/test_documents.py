@@ -26,7 +26,7 @@ from click.testing import CliRunner
 from generator.authoring.docx_text import docx_lines
 from generator.checking.validate import validate
 from generator.checking.years import Year, collect_years
-from generator.cli.commands import main
+from generator.cli import main
 from generator.documents.catalog import KINDS, year_documents
 from generator.documents.escape import inline, narrative
 from generator.documents.export import CACHE_FOLDER, Selection, Summary, export, render_selection

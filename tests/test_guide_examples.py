@@ -8,7 +8,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from generator.cli.commands import main
+from generator.cli import main
 
 from .conftest import REPO
 

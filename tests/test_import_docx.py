@@ -19,7 +19,7 @@ from click.testing import CliRunner
 from generator.authoring.docx_text import docx_lines
 from generator.authoring.import_draft import match_person
 from generator.authoring.recognise import Protocol, Votes, read_protocol
-from generator.cli.commands import main
+from generator.cli import main
 from generator.loading.project import load_project
 from schemas import Person
 

@@ -20,7 +20,7 @@ from click.testing import CliRunner
 from generator.checking.compliance import evaluate
 from generator.checking.rules.base import Outcome, Problem, Status
 from generator.checking.workdays import add_working_days, is_working_day
-from generator.cli.commands import main
+from generator.cli import main
 from generator.loading.project import load_project
 
 from .conftest import CASES, REPO, build_case

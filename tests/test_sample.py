@@ -6,7 +6,7 @@ from collections import Counter
 
 from click.testing import CliRunner
 
-from generator.cli.commands import main
+from generator.cli import main
 from generator.loading.project import load_project
 from schemas import Meeting, Organization
 from schemas.enums import ProtocolStatus

@@ -11,7 +11,7 @@ from click.testing import CliRunner, Result
 
 from generator.authoring.intake import FORM_FIELDS, parse_issue
 from generator.authoring.scaffold import KINDS, yaml_quote
-from generator.cli.commands import main
+from generator.cli import main
 from generator.loading.project import load_project
 from generator.loading.yamlsafe import parse_yaml
 from schemas import ConsultationRequest, Meeting, MonitoringReport, Plan

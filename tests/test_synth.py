@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from generator.checking.validate import validate
-from generator.cli.commands import main
+from generator.cli import main
 from generator.loading.yamlsafe import parse_yaml
 from synth import WORLD_DATE, Spec, SynthError, dump, generate, synthesize
 

@@ -11,7 +11,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from generator.cli.commands import main
+from generator.cli import main
 
 from .conftest import REPO
 

@@ -80,7 +80,7 @@ def _draft(
     text = (
         _environment()
         .get_template(TEMPLATE)
-        .render(**context, source=source_name, today=date.today())
+        .render(**context, source=source_name, today=scope.as_of)
     )
     recognised = Recognised(context["todo"], context["unmatched"], list(draft.leftovers))
     return text, recognised

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from generator.asof import resolve_as_of
 from generator.authoring.docx_text import docx_lines
 from generator.authoring.import_draft import Recognised, _draft
 from generator.authoring.recognise import Protocol, read_protocol
@@ -36,21 +37,22 @@ from generator.checking.report import render
 from generator.checking.validate import validate
 from generator.checking.years import Year, collect_years
 from generator.documents.pandoc import PandocError
+from generator.errors import UserError
 from generator.loading.diagnostics import Diagnostic
 from generator.loading.project import Project, load_project
 from schemas import school_year_of
 
 
-class ImportProblem(Exception):
+class ImportProblem(UserError):
     """Why nothing was written; the message says what to do."""
 
-    exit_status = 1  # nothing usable in the document, or the draft does not validate
+    exit_code = 1  # nothing usable in the document, or the draft does not validate
 
 
 class WrongUsage(ImportProblem):
     """The command was asked for something it cannot do: wrong or missing options."""
 
-    exit_status = 2
+    exit_code = 2
 
 
 @dataclass
@@ -103,12 +105,15 @@ def import_protocol(
     year: str | None = None,
     number: str | None = None,
     out: Path | None = None,
+    as_of: date | None = None,
 ) -> Imported:
     """Write a draft meeting record from a Word protocol, only if it validates as a draft.
 
     Defaults: the only association; the school year of the protocol's date; the protocol's
-    number or the next free one; the meeting's file in records unless `out` is given.
+    number or the next free one; the meeting's file in records unless `out` is given; the
+    day of the import from `as_of`, SITE_AS_OF or today (`asof.resolve_as_of`).
     """
+    day = resolve_as_of(as_of)
     association = _association(root, association)
     chosen_year = _normalised_year(year)
     number = _given_number(number)
@@ -125,7 +130,7 @@ def import_protocol(
     target = out if out is not None else root / relative
     if target.exists():
         raise WrongUsage(_EXISTS.format(path=target))
-    scope = _scope(project, association, chosen_year)
+    scope = _scope(project, association, chosen_year, day)
     text, recognised = _draft(project, scope, draft, source.name)
     diagnostics = _check(root, relative, text)
     if any(d.severity == "error" for d in diagnostics):
@@ -198,12 +203,12 @@ def _require_year(root: Path, association: str, year: str) -> None:
         )
 
 
-def _scope(project: Project, association: str, year: str) -> YearScope:
+def _scope(project: Project, association: str, year: str, day: date) -> YearScope:
     records = next(
         (y for y in collect_years(project) if (y.association, y.year) == (association, year)),
         Year(association, year),
     )
-    return YearScope(project, association, year, date.today(), records)
+    return YearScope(project, association, year, day, records)
 
 
 def _read(source: Path) -> Protocol:

@@ -22,6 +22,7 @@ import jinja2
 
 from generator.checking.validate import validate
 from generator.checking.years import Year, collect_years
+from generator.errors import UserError
 from generator.loading.project import Project, load_project
 from generator.russian import ru_date, school_year_title
 from generator.templating import TEMPLATES as PAGE_TEMPLATES
@@ -74,7 +75,7 @@ SHNOR_ROLES = frozenset(
 )
 
 
-class ScaffoldError(Exception):
+class ScaffoldError(UserError):
     """A scaffold that cannot be made; the message says in Russian why and what to do."""
 
 

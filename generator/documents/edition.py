@@ -13,7 +13,13 @@ from pathlib import Path
 from generator.documents.links import offered, site_files
 from generator.loading.project import Project
 from generator.rendering.publication import Publishing
-from generator.rendering.site import copy_hand_written, render_site, symlinks_under, write_pages
+from generator.rendering.site import (
+    SymlinkRefused,
+    copy_hand_written,
+    render_site,
+    symlinks_under,
+    write_pages,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,12 +46,12 @@ def edition_files(
 def write_site(files: EditionFiles, out: Path, hand_written: Path | None) -> int:
     """Write an edition into `out` (emptied first): hand-written pages, generated, documents.
 
-    Returns the number of files written. Refuses (ValueError) symlinks among the hand-written
+    Returns the number of files written. Refuses (SymlinkRefused) symlinks among the hand-written
     pages before anything is removed or written.
     """
     links = symlinks_under(hand_written) if hand_written is not None else []
     if links:
-        raise ValueError("символьные ссылки в docs не допускаются: " + ", ".join(links))
+        raise SymlinkRefused(links)
     if out.exists():
         shutil.rmtree(out)
     copied = copy_hand_written(hand_written, out) if hand_written is not None else []

@@ -24,6 +24,7 @@ from generator.documents.catalog import DocumentRef, shown, year_documents
 from generator.documents.context import Paperwork
 from generator.documents.kinds import Rendered, render_document
 from generator.documents.pandoc import Format, convert, pandoc_version, reference_files
+from generator.errors import UserError
 from generator.loading.project import Project
 from generator.rendering.publication import Edition, Publishing
 
@@ -115,7 +116,7 @@ def render_selection(project: Project, selection: Selection) -> list[Rendered]:
     return rendered
 
 
-class NothingSelected(Exception):
+class NothingSelected(UserError):
     """The association or year asked for has no records."""
 
 

@@ -18,6 +18,7 @@ from typing import Literal
 
 import pypandoc  # type: ignore[import-untyped]
 
+from generator.errors import UserError
 from generator.templating import TEMPLATES
 
 Format = Literal["docx", "odt"]
@@ -27,7 +28,7 @@ REFERENCE = TEMPLATES / "documents" / "reference"
 TIMEOUT_SECONDS = 120
 
 
-class PandocError(RuntimeError):
+class PandocError(UserError):
     """pandoc is missing, too old, or failed on a document."""
 
 

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from generator.asof import resolve_as_of
+from generator.errors import UserError
 from schemas import (
     PUBLICATION,
     Audience,
@@ -30,7 +32,6 @@ class Edition(StrEnum):
     INTERNAL = "internal"
 
 
-AS_OF_ENV = "SITE_AS_OF"
 EDITION_ENV = "SITE_EDITION"
 
 
@@ -47,12 +48,19 @@ class Publishing:
 
 
 def publishing_from(edition: str | None = None, as_of: str | date | None = None) -> Publishing:
-    """Settings of a build: explicit values first, then SITE_EDITION / SITE_AS_OF, then defaults."""
+    """Settings of a build: explicit values first, then SITE_EDITION / SITE_AS_OF, then defaults.
+
+    A malformed edition or date is a UserError naming where it came from and what is expected.
+    """
     chosen = edition or os.environ.get(EDITION_ENV) or Edition.PUBLIC.value
-    day = as_of or os.environ.get(AS_OF_ENV) or date.today()
-    if isinstance(day, str):
-        day = date.fromisoformat(day)
-    return Publishing(Edition(chosen), day)
+    if chosen not in {e.value for e in Edition}:
+        source = "издание сайта" if edition else f"переменная окружения {EDITION_ENV}"
+        raise UserError(
+            f"{source}: «{chosen}» — нет такого издания. Укажите public (открытый сайт) или "
+            "internal (внутренний сайт центра).",
+            exit_code=2,
+        )
+    return Publishing(Edition(chosen), resolve_as_of(as_of))
 
 
 def kind_shown(kind: str, publishing: Publishing) -> bool:

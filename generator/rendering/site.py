@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.checking.crossref import attachments
+from generator.errors import UserError
 from generator.loading.project import Project
 from generator.rendering import (
     association,
@@ -60,6 +61,13 @@ def attachment_files(project: Project, publishing: Publishing) -> dict[str, Path
     return files
 
 
+class SymlinkRefused(UserError):
+    """Symlinks under the hand-written pages: they could publish files from outside."""
+
+    def __init__(self, links: list[str]) -> None:
+        super().__init__("символьные ссылки в docs не допускаются: " + ", ".join(links))
+
+
 def symlinks_under(folder: Path) -> list[str]:
     """Symlinks below a folder: refused, since they could publish files from outside it."""
     return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_symlink())
@@ -69,7 +77,7 @@ def copy_hand_written(docs: Path, folder: Path) -> list[Path]:
     """Copy the hand-written pages of docs/ (Markdown, styles, images) into folder."""
     links = symlinks_under(docs)
     if links:
-        raise ValueError("символьные ссылки в docs не допускаются: " + ", ".join(links))
+        raise SymlinkRefused(links)
     copied = []
     for path in sorted(docs.rglob("*")):
         if path.is_file():
