@@ -1282,6 +1282,12 @@ def test_acknowledging_one_record_keeps_the_others_failing(root: Path) -> None:
 # --- the `check` command ---------------------------------------------------------------------
 
 
+def key_line(root: Path, relative: str, key: str) -> int:
+    """The line of a top-level key in a record, counted from 1: where a finding must point."""
+    lines = (root / relative).read_text(encoding="utf-8").splitlines()
+    return next(n for n, text in enumerate(lines, start=1) if text.startswith(f"{key}:"))
+
+
 def line_about(output: str, rule_id: str) -> str:
     """The one line of `check` output about a rule."""
     found = [line for line in output.splitlines() if f"[{rule_id}]" in line]
@@ -1294,7 +1300,8 @@ def test_check_fails_on_an_unacknowledged_error(root: Path, runner: CliRunner) -
     code, output = check(runner, root, "2026-09-01")
     assert code == 1
     line = line_about(output, "meetings-per-year")
-    assert line.startswith("[meetings-per-year] МПО п. 4.3 — mpo-test, 2025/2026: ")
+    items = key_line(root, PLAN, "items")  # a year's finding points at its plan
+    assert line.startswith(f"{PLAN}:{items}:1: [meetings-per-year] МПО п. 4.3 — проведено 3 из 4")
     assert "проведено 3 из 4 заседаний. Учебный год закончился;" in line
     assert not line.endswith("(предупреждение)")
     assert output.splitlines()[-1].endswith(
@@ -1302,10 +1309,13 @@ def test_check_fails_on_an_unacknowledged_error(root: Path, runner: CliRunner) -
     )
 
 
-def test_check_text_names_the_year_once(root: Path, runner: CliRunner) -> None:
+def test_check_text_starts_with_where_and_names_the_year_once(
+    root: Path, runner: CliRunner
+) -> None:
     _code, output = check(runner, root, "2025-10-01")
     assert line_about(output, "meetings-per-year") == (
-        "[meetings-per-year] МПО п. 4.3 — mpo-test, 2025/2026: проведено 1 из 4 заседаний, запланировано "
+        f"{PLAN}:{key_line(root, PLAN, 'items')}:1: [meetings-per-year] МПО п. 4.3 — "
+        "проведено 1 из 4 заседаний, запланировано "
         "ещё 0; чтобы выполнить норму, запланируйте ещё хотя бы три заседания до конца мая 2026 г. "
         "(предупреждение)"
     )
@@ -1315,13 +1325,13 @@ def test_check_passes_with_warnings_and_strict_fails_on_them(root: Path, runner:
     code, output = check(runner, root, "2025-10-01")
     assert code == 0
     line = line_about(output, "meetings-per-year")
-    assert line.startswith("[meetings-per-year] МПО п. 4.3 — mpo-test, 2025/2026: ")
+    assert line.startswith(f"{PLAN}:{key_line(root, PLAN, 'items')}:1: [meetings-per-year] ")
     assert line.endswith(
         "проведено 1 из 4 заседаний, запланировано ещё 0; чтобы выполнить норму, запланируйте "
         "ещё хотя бы три заседания до конца мая 2026 г. (предупреждение)"
     )
     assert line_about(output, "council-monitoring") == (
-        "[council-monitoring] РОСТ п. 5.3 — совет «РОСТ», 2025/2026: нет отчётов мониторинга "
+        f"{COUNCIL}:1:1: [council-monitoring] РОСТ п. 5.3 — нет отчётов мониторинга "
         "страницы совета за: 09.2025. Добавьте их в records/council/monitoring/. "
         "(предупреждение)"
     )
@@ -1350,8 +1360,8 @@ def test_check_names_the_record_of_a_protocol_failure(root: Path, runner: CliRun
     code, output = check(runner, root, "2025-10-30")
     assert code == 1
     assert (
-        f"[protocol-required] МПО п. 4.4 — {meeting_path(2)}: заседание 15.10.2025 прошло, а "
-        f"протокола нет. {ADVICE}"
+        f"{meeting_path(2)}:{key_line(root, meeting_path(2), 'status')}:1: [protocol-required] "
+        f"МПО п. 4.4 — заседание 15.10.2025 прошло, а протокола нет. {ADVICE}"
     ) in output.splitlines()
 
 
@@ -1361,7 +1371,7 @@ def test_check_passes_when_the_failure_is_acknowledged(root: Path, runner: CliRu
     code, output = check(runner, root, "2026-09-15")
     assert code == 0, output
     line = line_about(output, "meetings-per-year")
-    assert line.startswith("[meetings-per-year] МПО п. 4.3 — mpo-test, 2025/2026: ")
+    assert line.startswith(f"{PLAN}:{key_line(root, PLAN, 'items')}:1: [meetings-per-year] ")
     assert line.endswith(
         "проведено 3 из 4 заседаний. Учебный год закончился; если норма не выполнена по "
         "уважительной причине, центр может принять это замечание (запись в "
@@ -1393,6 +1403,10 @@ def test_check_json_output(root: Path, runner: CliRunner) -> None:
     assert found[0]["problems"][0]["path"] is None
     assert found[0]["problems"][0]["message"].startswith("проведено 3 из 4 заседаний.")
     assert "Нарушений: 1," in report["summary"]
+    located = [d for d in report["diagnostics"] if d["code"] == "meetings-per-year"]
+    assert [(d["path"], d["line"], d["column"], d["clause"], d["severity"]) for d in located] == [
+        (PLAN, key_line(root, PLAN, "items"), 1, "МПО п. 4.3", "error")
+    ]
 
 
 def test_check_json_output_marks_acknowledged(root: Path, runner: CliRunner) -> None:
@@ -1411,11 +1425,15 @@ def test_check_github_output(root: Path, runner: CliRunner) -> None:
     assert code == 1
     lines = output.splitlines()
     assert (
-        f"::error file={meeting_path(2)},line=1,title=[protocol-required] МПО п. 4.4::"
+        f"::error file={meeting_path(2)},line={key_line(root, meeting_path(2), 'status')},col=1,"
+        "title=[protocol-required] МПО п. 4.4::"
         f"заседание 15.10.2025 прошло, а протокола нет. {ADVICE}"
     ) in lines
     warning = line_about(output, "meetings-per-year")
-    assert warning.startswith("::warning title=[meetings-per-year] МПО п. 4.3::")
+    items = key_line(root, PLAN, "items")
+    assert warning.startswith(
+        f"::warning file={PLAN},line={items},col=1,title=[meetings-per-year] МПО п. 4.3::"
+    )
     assert warning.endswith(
         "проведено 1 из 4 заседаний, запланировано ещё 0; чтобы выполнить норму, запланируйте "
         "ещё хотя бы три заседания до конца мая 2026 г. (предупреждение)"
@@ -1429,7 +1447,10 @@ def test_check_github_output_shows_acknowledged_as_notice(root: Path, runner: Cl
     code, output = check(runner, root, "2026-09-15", "--format", "github")
     assert code == 0
     notice = line_about(output, "meetings-per-year")
-    assert notice.startswith("::notice title=[meetings-per-year] МПО п. 4.3::")
+    assert notice.startswith(
+        f"::notice file={PLAN},line={key_line(root, PLAN, 'items')},col=1,"
+        "title=[meetings-per-year] МПО п. 4.3::"
+    )
     assert "проведено 3 из 4 заседаний." in notice
     assert notice.endswith(
         "Принято центром 10.09.2026: Заседание в мае не состоялось из-за карантина."

@@ -1,10 +1,18 @@
-"""Reporters: one list of diagnostics, printed as text, JSON or GitHub annotations."""
+"""The one reporter: diagnostics (validation and rules alike) as text, JSON or annotations.
+
+`validate` and `check` print through `render`; every line starts with where
+(`path:line:col:`), a rule's finding carries `[rule-id] clause —`, and GitHub/Forgejo
+annotations land on that line of the pull request.
+"""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from typing import Any
 
+from generator.checking.findings import rules_summary
+from generator.checking.rules.base import STATUS_TITLES, Outcome
 from generator.loading.diagnostics import Diagnostic
 
 FORMATS = ("text", "json", "github")
@@ -15,9 +23,9 @@ def sort_key(diagnostic: Diagnostic) -> tuple[str, int, int, str]:
 
 
 def summary(files: int, diagnostics: Sequence[Diagnostic]) -> str:
-    """The closing line: files read, errors (and warnings) found."""
+    """The closing line of validation: files read, errors (and warnings) found."""
     errors = sum(1 for d in diagnostics if d.severity == "error")
-    warnings = len(diagnostics) - errors
+    warnings = sum(1 for d in diagnostics if d.severity == "warning")
     text = f"Проверено файлов: {files}. Ошибок: {errors}."
     if warnings:
         text += f" Предупреждений: {warnings}."
@@ -26,36 +34,81 @@ def summary(files: int, diagnostics: Sequence[Diagnostic]) -> str:
     return text
 
 
-def render(fmt: str, files: int, diagnostics: Sequence[Diagnostic]) -> str:
-    """All diagnostics in one of FORMATS, ending with the summary."""
+def render(
+    fmt: str,
+    files: int,
+    diagnostics: Sequence[Diagnostic],
+    outcomes: Sequence[Outcome] | None = None,
+    findings: Sequence[Diagnostic] = (),
+) -> str:
+    """Diagnostics in one of FORMATS, ending with the summary.
+
+    For `check`, `outcomes` are the rules' outcomes and `findings` their located problems:
+    the validation part (`diagnostics`, with its summary when it found anything) comes
+    first, then the findings and the rules' summary.
+    """
     ordered = sorted(diagnostics, key=sort_key)
+    found = sorted(findings, key=sort_key)
     if fmt == "json":
-        return _json(files, ordered)
-    lines = [_github(d) if fmt == "github" else d.format_text() for d in ordered]
-    lines.append(summary(files, ordered))
+        return json.dumps(_json(files, ordered, outcomes, found), ensure_ascii=False, indent=2)
+    line = _github if fmt == "github" else Diagnostic.format_text
+    lines = [line(d) for d in ordered]
+    if outcomes is None or ordered:
+        lines.append(summary(files, ordered))
+    if outcomes is not None:
+        lines += [line(d) for d in found]
+        lines.append(rules_summary(outcomes))
     return "\n".join(lines)
 
 
-def _json(files: int, diagnostics: Sequence[Diagnostic]) -> str:
-    payload = {
+def _json(
+    files: int,
+    diagnostics: Sequence[Diagnostic],
+    outcomes: Sequence[Outcome] | None,
+    findings: Sequence[Diagnostic],
+) -> dict[str, Any]:
+    everything = [*diagnostics, *findings]
+    payload: dict[str, Any] = {
         "files": files,
-        "errors": sum(1 for d in diagnostics if d.severity == "error"),
-        "warnings": sum(1 for d in diagnostics if d.severity == "warning"),
-        "diagnostics": [
-            {
-                "path": d.path,
-                "line": d.line,
-                "column": d.column,
-                "field": d.field,
-                "label": d.label,
-                "message": d.message,
-                "code": d.code,
-                "severity": d.severity,
-            }
-            for d in diagnostics
-        ],
+        "errors": sum(1 for d in everything if d.severity == "error"),
+        "warnings": sum(1 for d in everything if d.severity == "warning"),
+        "diagnostics": [_diagnostic_json(d) for d in everything],
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2)
+    if outcomes is not None:
+        payload["outcomes"] = [_outcome_json(o) for o in outcomes]
+        payload["summary"] = rules_summary(outcomes)
+    return payload
+
+
+def _diagnostic_json(d: Diagnostic) -> dict[str, Any]:
+    return {
+        "path": d.path,
+        "line": d.line,
+        "column": d.column,
+        "field": d.field,
+        "label": d.label,
+        "message": d.message,
+        "code": d.code,
+        "severity": d.severity,
+        "clause": d.clause,
+    }
+
+
+def _outcome_json(outcome: Outcome) -> dict[str, Any]:
+    """A rule's outcome in one scope (for `check-diff` and the dashboard's readers)."""
+    return {
+        "rule": outcome.rule,
+        "clause": outcome.clause,
+        "title": outcome.title,
+        "association": outcome.association,
+        "year": outcome.year,
+        "status": outcome.status.value,
+        "status_title": STATUS_TITLES[outcome.status],
+        "severity": outcome.severity,
+        "figures": outcome.figures,
+        "acknowledged_by": outcome.acknowledged_by,
+        "problems": [{"path": p.path, "message": p.message} for p in outcome.problems],
+    }
 
 
 def _github(diagnostic: Diagnostic) -> str:
@@ -65,11 +118,17 @@ def _github(diagnostic: Diagnostic) -> str:
         props.append(f"line={diagnostic.line}")
         if diagnostic.column is not None:
             props.append(f"col={diagnostic.column}")
-    title = diagnostic.field or "запись"
-    if diagnostic.label:
-        title += f" ({diagnostic.label})"
+    if diagnostic.clause is not None:
+        title = f"[{diagnostic.code}] {diagnostic.clause}"
+    else:
+        title = diagnostic.field or "запись"
+        if diagnostic.label:
+            title += f" ({diagnostic.label})"
     props.append(f"title={escape_property(title)}")
-    return f"::{diagnostic.severity} {','.join(props)}::{escape_data(diagnostic.message)}"
+    message = diagnostic.message
+    if diagnostic.clause is not None and diagnostic.severity == "warning":
+        message += " (предупреждение)"
+    return f"::{diagnostic.severity} {','.join(props)}::{escape_data(message)}"
 
 
 def escape_data(text: str) -> str:

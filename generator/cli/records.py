@@ -9,8 +9,7 @@ import click
 
 from generator.authoring import jsonschema
 from generator.checking.compliance import evaluate
-from generator.checking.compliance_report import exit_status
-from generator.checking.compliance_report import render as render_outcomes
+from generator.checking.findings import exit_status, rule_diagnostics
 from generator.checking.report import render
 from generator.checking.validate import relative_target, validate
 from generator.cli.options import (
@@ -70,13 +69,12 @@ def check_command(
     --as-of (по умолчанию сегодня). Код выхода 1, если есть непринятое нарушение уровня
     «ошибка» (с --strict — и предупреждения) или ошибки в записях.
     """
-    result = validate(root)
-    if not result.ok:
-        click.echo(render(fmt, result.files, result.diagnostics))
     day = as_of_day(as_of)
+    result = validate(root)
     chosen_year = year.replace("/", "-") if year else None
     outcomes = evaluate(result.project, day, year=chosen_year, association=association)
-    click.echo(render_outcomes(fmt, outcomes))
+    findings = rule_diagnostics(result.project, outcomes)
+    click.echo(render(fmt, result.files, result.diagnostics, outcomes, findings))
     raise SystemExit(max(exit_status(outcomes, strict), 0 if result.ok else 1))
 
 

@@ -16,6 +16,7 @@ from generator.loading.layout import FRONT_MATTER_KINDS, Found, Place, discover
 from generator.loading.messages import explain
 from generator.loading.yamlsafe import (
     LoadIssue,
+    Position,
     decode_text,
     locate,
     parse_yaml,
@@ -32,11 +33,15 @@ class Source:
     text: str
     first_line: int
 
+    def locate(self, loc: Loc, *, at_key: bool = True) -> Position | None:
+        """Where the field at loc (its key, by default) stands in this file."""
+        return locate(self.text, loc, first_line=self.first_line, key=at_key)
+
     def diagnostic(
         self, loc: Loc, message: str, code: str, *, label: str | None = None, at_key: bool = False
     ) -> Diagnostic:
         """A diagnostic at the value (or key) found at loc in this file."""
-        position = locate(self.text, loc, first_line=self.first_line, key=at_key)
+        position = self.locate(loc, at_key=at_key)
         return Diagnostic(
             path=self.path,
             message=message,
@@ -70,6 +75,7 @@ class Project:
     records: list[Loaded] = field(default_factory=list)
     index: dict[tuple[str, str, str], Loaded] = field(default_factory=dict)
     by_kind: dict[str, list[Loaded]] = field(default_factory=dict)  # records of each kind
+    by_path: dict[str, Loaded] = field(default_factory=dict)  # root-relative path → record
     files: list[str] = field(default_factory=list)  # every record file found, root-relative
     # Records found on disk that failed to load: references to them are not reported again.
     failed: set[tuple[str, str, str]] = field(default_factory=set)
@@ -78,6 +84,7 @@ class Project:
         self.records.append(record)
         self.index[(record.place.kind, record.place.scope, record.place.id)] = record
         self.by_kind.setdefault(record.place.kind, []).append(record)
+        self.by_path[record.path] = record
 
     def exists(self, kind: str, record_id: str, scope: str = "") -> bool:
         """Whether such a record file exists, valid or not."""

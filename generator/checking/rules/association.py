@@ -8,7 +8,7 @@ from generator.checking.figures import count_figures
 from generator.checking.rules.base import Problem, Scope, Status, Verdict, passed, rule
 from generator.checking.workdays import add_working_days
 from generator.checking.years import Year
-from generator.russian import ru_date
+from generator.russian import ru_date, school_year_title
 from schemas import Meeting
 from schemas.enums import (
     AnalysisStatus,
@@ -125,7 +125,8 @@ def protocol_required(scope: Scope) -> Verdict:
         due_count += 1
         message = _protocol_problem(meeting, day, scope.as_of)
         if message:
-            problems.append(Problem(message, record.path))
+            where = ("protocol", "status") if meeting.protocol else ("status",)
+            problems.append(Problem(message, record.path, where))
     if problems:
         return Verdict(Status.FAILED, f"без протокола: {len(problems)}", tuple(problems))
     return passed(f"заседаний, по которым истёк срок оформления: {due_count}, все в порядке")
@@ -167,6 +168,7 @@ def no_future_held(scope: Scope) -> Verdict:
             "подписанным протоколом. Проверьте дату; протокол заранее готовится как черновик "
             "(status: draft).",
             record.path,
+            ("date",),
         )
         for record, meeting in _year(scope).meetings
         if meeting.date > scope.as_of
@@ -203,14 +205,16 @@ def plan_approved(scope: Scope) -> Verdict:
     problems = []
     if plan.approval.date > due:
         problems.append(Problem(
-            f"план утверждён {ru_date(plan.approval.date)}, позже срока {ru_date(due)}.", plan_path
+            f"план утверждён {ru_date(plan.approval.date)}, позже срока {ru_date(due)}.", plan_path,
+            ("approval", "date"),
         ))  # fmt: skip
-    for amendment in plan.amendments:
+    for index, amendment in enumerate(plan.amendments):
         if amendment.approval is None:
             problems.append(Problem(
                 f"изменение плана от {ru_date(amendment.date)} не утверждено центром. Добавьте "
                 "к изменению approval.",
                 plan_path,
+                ("amendments", index),
             ))  # fmt: skip
     figures = f"утверждён {ru_date(plan.approval.date)}"
     return Verdict(Status.FAILED, figures, tuple(problems)) if problems else passed(figures)
@@ -238,16 +242,16 @@ def analysis_deadline(scope: Scope) -> Verdict:
         if submitted <= last_day:
             return passed(f"представлен {ru_date(submitted)}; {figures}")
         message = f"анализ представлен {ru_date(submitted)}, позже срока {ru_date(last_day)}."
-        return Verdict(Status.FAILED, figures, (Problem(message, path),))
+        return Verdict(Status.FAILED, figures, (Problem(message, path, ("submitted",)),))
     if scope.as_of > last_day:
         message = (
-            f"анализ работы за {scope.year.replace('-', '/')} учебный год не представлен, а срок "
+            f"анализ работы за {school_year_title(scope.year)} учебный год не представлен, а срок "
             f"истёк {ru_date(last_day)}. Представьте анализ (analysis.md, status: submitted)."
         )
-        return Verdict(Status.FAILED, figures, (Problem(message, path),))
+        return Verdict(Status.FAILED, figures, (Problem(message, path, ("status",)),))
     if (last_day - scope.as_of).days < scope.settings.analysis_warning_days:
         message = f"анализ работы нужно представить в центр до {ru_date(last_day)} включительно."
-        return Verdict(Status.AT_RISK, figures, (Problem(message, path),), "warning")
+        return Verdict(Status.AT_RISK, figures, (Problem(message, path, ("status",)),), "warning")
     return passed(figures)
 
 
@@ -279,7 +283,7 @@ def analysis_frozen(scope: Scope) -> Verdict:
         "представлен, его цифры не меняются: объясните расхождение в поле figures_note."
     )
     return Verdict(Status.FAILED, f"расхождений: {len(differences)}",
-                   (Problem(message, f"{year.records_folder}/analysis.md"),))  # fmt: skip
+                   (Problem(message, f"{year.records_folder}/analysis.md", ("figures",)),))  # fmt: skip
 
 
 @rule(
@@ -291,16 +295,20 @@ def analysis_frozen(scope: Scope) -> Verdict:
 )
 def leader_elected(scope: Scope) -> Verdict:
     year = _year(scope)
-    path = f"{year.records_folder}/membership.yaml"
     membership = year.membership
+    path = f"{year.records_folder}/membership.yaml"
     if membership is None or membership.leader is None:
         message = "руководитель объединения на этот год не указан. Добавьте leader в состав."
-        return Verdict(Status.FAILED, problems=(Problem(message, path),))
+        return Verdict(Status.FAILED, problems=(Problem(message, path, ("leader",)),))
     leader = membership.leader
     problems = []
     if leader.person not in {p.person for p in membership.participants}:
         problems.append(
-            Problem(f"руководитель «{leader.person}» не входит в участники года.", path)
+            Problem(
+                f"руководитель «{leader.person}» не входит в участники года.",
+                path,
+                ("leader", "person"),
+            )
         )
     ref_year, _, number = leader.meeting.partition("/")
     elected_at = scope.project.get("meeting", number, f"{year.association}/{ref_year}")
@@ -312,6 +320,7 @@ def leader_elected(scope: Scope) -> Verdict:
         problems.append(Problem(
             f"заседание {leader.meeting}, избравшее руководителя, не записано как проведённое.",
             path,
+            ("leader", "meeting"),
         ))  # fmt: skip
     return Verdict(Status.FAILED, problems=tuple(problems)) if problems else passed()
 
@@ -345,6 +354,7 @@ def decisions_executed(scope: Scope) -> Verdict:
                         "исполнении нет. Добавьте execution: status done или примечание note о "
                         "том, почему не выполнено.",
                         record.path,
+                        ("protocol", "agenda", i - 1, "decisions", j - 1),
                     ))  # fmt: skip
     figures = f"решений с истёкшим сроком: {total}, без отметки: {len(problems)}"
     return Verdict(Status.FAILED, figures, tuple(problems)) if problems else passed(figures)
@@ -385,6 +395,7 @@ def requests_answered(scope: Scope) -> Verdict:
             f"запрос от {ru_date(request.received)}: {late}. Проведите консультацию и запишите её "
             "(consultations/, поле request).",
             record.path,
+            ("received",),
         ))  # fmt: skip
     figures = f"запросов: {len(year.requests)}, с нарушением срока: {len(problems)}"
     return Verdict(Status.FAILED, figures, tuple(problems)) if problems else passed(figures)
@@ -412,7 +423,8 @@ def directions_covered(scope: Scope) -> Verdict:
         + "; ".join(d.label for d in missing)
         + ". Добавьте в план мероприятия по ним."
     )
-    return Verdict(Status.FAILED, figures, (Problem(message, f"{year.records_folder}/plan.yaml"),))
+    plan = f"{year.records_folder}/plan.yaml"
+    return Verdict(Status.FAILED, figures, (Problem(message, plan, ("items",)),))
 
 
 @rule(
@@ -427,13 +439,18 @@ def deficit_measures(scope: Scope) -> Verdict:
     for record, deficit in _year(scope).deficits:
         if not deficit.measures and deficit.status is not DeficitStatus.RESOLVED:
             problems.append(
-                Problem(f"у дефицита «{deficit.title}» нет мер. Добавьте measures.", record.path)
+                Problem(
+                    f"у дефицита «{deficit.title}» нет мер. Добавьте measures.",
+                    record.path,
+                    ("measures",),
+                )
             )
         if deficit.status is DeficitStatus.RESOLVED and deficit.repeat_diagnostic is None:
             problems.append(Problem(
                 f"дефицит «{deficit.title}» отмечен устранённым без повторной диагностики. "
                 "Добавьте repeat_diagnostic или верните статус in_work.",
                 record.path,
+                ("status",),
             ))  # fmt: skip
     figures = f"дефицитов: {len(_year(scope).deficits)}"
     return Verdict(Status.FAILED, figures, tuple(problems)) if problems else passed(figures)
@@ -463,6 +480,7 @@ def plan_executed(scope: Scope) -> Verdict:
                 f"пункт плана {number} («{item.topic}», {item.month}) прошёл, но не указано, чем "
                 "он выполнен. Добавьте done_by: заседание (2025-2026/02) или мероприятие.",
                 f"{year.records_folder}/plan.yaml",
+                ("items", number - 1, "done_by"),
             ))  # fmt: skip
     figures = f"прошедших пунктов: {past}, без отметки: {len(problems)}"
     return Verdict(Status.FAILED, figures, tuple(problems)) if problems else passed(figures)

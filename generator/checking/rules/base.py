@@ -13,6 +13,7 @@ from datetime import date
 from enum import StrEnum
 
 from generator.checking.years import Year
+from generator.loading.diagnostics import Loc
 from generator.loading.project import Project
 from schemas import Acknowledgement, RuleSettings, Settings, school_year_bounds
 
@@ -37,8 +38,8 @@ class Problem:
     """One thing wrong, in one record where there is one."""
 
     message: str  # Russian: what is wrong and what to do
-    path: str | None = None  # the record concerned, root-relative
-    line: int | None = None
+    path: str | None = None  # the record concerned, root-relative; None: the scope as a whole
+    loc: Loc = ()  # the field that matters in that record: ("protocol", "agenda", 0, …)
 
 
 @dataclass(frozen=True, slots=True)

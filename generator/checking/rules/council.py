@@ -46,7 +46,7 @@ def council_chair(scope: Scope) -> Verdict:
         f"«{settings.monitoring_department}» центра (РОСТ п. 3.1.1). Проверьте должность "
         "председателя (department в его записи) или назначьте председателя из этого отдела."
     )
-    return Verdict(Status.FAILED, problems=(Problem(message, COUNCIL_PATH),))
+    return Verdict(Status.FAILED, problems=(Problem(message, COUNCIL_PATH, ("chair",)),))
 
 
 @rule(
@@ -72,7 +72,7 @@ def council_composition(scope: Scope) -> Verdict:
     if not missing:
         return passed(figures)
     message = "в составе совета нет: " + "; ".join(c.label for c in missing) + ". Дополните состав."
-    return Verdict(Status.FAILED, figures, (Problem(message, COUNCIL_PATH),))
+    return Verdict(Status.FAILED, figures, (Problem(message, COUNCIL_PATH, ("members",)),))
 
 
 @rule(
