@@ -188,7 +188,7 @@ def build_main(config: Path) -> None:
     import functools
 
     import generator.checking.validate
-    import generator.documents.links
+    import generator.documents.edition
     import generator.rendering.search
     import generator.rendering.site
 
@@ -208,9 +208,9 @@ def build_main(config: Path) -> None:
         setattr(module, name, timed)
 
     wrap(generator.checking.validate, "validate", "validate")
-    wrap(generator.rendering.site, "render_site", "pages")
+    wrap(generator.documents.edition, "render_site", "pages")  # as edition_files calls them
     wrap(generator.rendering.site, "attachment_files", "attachments")
-    wrap(generator.documents.links, "site_files", "documents")
+    wrap(generator.documents.edition, "site_files", "documents")
     wrap(generator.rendering.search, "index_site", "pagefind")
     from mkdocs.commands.build import build
     from mkdocs.config import load_config

@@ -16,7 +16,7 @@ from generator.checking.rules.base import Outcome, Problem, Rule, Scope, Status
 from generator.checking.years import collect_years
 from generator.loading.project import Project
 from generator.russian import ru_date
-from schemas import Acknowledgement, RuleSettings, Settings, school_year_bounds
+from schemas import Acknowledgement, RuleSettings, Settings, school_year_bounds, school_year_of
 
 
 def evaluate(
@@ -65,17 +65,12 @@ def _scopes(
     for year in years:
         yield Scope(project, rules, settings, as_of, year.year, year)
     if only_association is None and project.get("council", "") is not None:
-        council_years = sorted({y.year for y in collect_years(project)} | {_school_year(as_of)})
+        council_years = sorted({y.year for y in collect_years(project)} | {school_year_of(as_of)})
         for council_year in council_years:
             if (only_year is None or council_year == only_year) and _started(
                 council_year, as_of, rules
             ):
                 yield Scope(project, rules, settings, as_of, council_year)
-
-
-def _school_year(day: date) -> str:
-    start = day.year if day.month >= 9 else day.year - 1
-    return f"{start}-{start + 1}"
 
 
 def _started(year: str, as_of: date, rules: RuleSettings) -> bool:
