@@ -1,5 +1,5 @@
 /* The search page (search.md): Pagefind's interface over the index that
- * generator/search.py builds after every build. Runs the query from the address
+ * generator/rendering/search.py builds after every build. Runs the query from the address
  * (search/?q=…, sent by the search form in the header) on load and keeps the address
  * in step with what is typed, so a search can be shared as a link. */
 (function () {
