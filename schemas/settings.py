@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 from datetime import date
 from typing import ClassVar, Self
 
@@ -42,7 +43,9 @@ class MonthDay(Record):
         return self
 
     def in_year(self, year: int) -> date:
-        """This day in a given calendar year."""
+        """This day in a given calendar year; 29 February is the 28th in a common year."""
+        if (self.month, self.day) == (2, 29) and not calendar.isleap(year):
+            return date(year, 2, 28)
         return date(year, self.month, self.day)
 
 

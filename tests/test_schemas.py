@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 import typing
 from collections.abc import Iterator
+from datetime import date
 
 from pydantic import BaseModel
 
 from generator.authoring import jsonschema
 from generator.loading.layout import KIND_GLOBS
 from schemas import RECORD_MODELS
+from schemas.settings import MonthDay
 
 from .conftest import REPO
 
@@ -77,3 +79,9 @@ def test_editor_mapping_covers_every_yaml_kind() -> None:
     mapped = set(settings["yaml.schemas"].values())
     assert mapped == set(KIND_GLOBS.values())
     assert set(KIND_GLOBS) == set(RECORD_MODELS) - {"practice", "analysis"}
+
+
+def test_a_29_february_setting_falls_on_the_28th_in_a_common_year() -> None:
+    day = MonthDay(month=2, day=29)
+    assert day.in_year(2028) == date(2028, 2, 29)
+    assert day.in_year(2027) == date(2027, 2, 28)  # not a crash of `check` every common year
