@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date, timedelta
 
+from generator.russian import ru_date
 from synth import pools
-from synth.spec import CENTRE, CENTRE_SHORT, Node, chance, ru
+from synth.spec import CENTRE, CENTRE_SHORT, Node, chance
 from synth.yamltext import dump, front_matter
 from synth.year import MeetingData, YearData
 
@@ -55,7 +56,7 @@ def _approval(year: YearData, day: date) -> Node:
         "name": director.short(),
         "person": director.id,
         "date": day,
-        "document": f"приказ {CENTRE_SHORT} от {ru(day)} № {year.rng.randint(20, 180)}-о",
+        "document": f"приказ {CENTRE_SHORT} от {ru_date(day)} № {year.rng.randint(20, 180)}-о",
     }
 
 
@@ -165,7 +166,7 @@ def add_analysis(year: YearData) -> None:
         requests=figures["requests"],
         consultations=figures["consultations"],
     )
-    comment = f"Анализ работы за учебный год (МПО п. 4.6): до {ru(deadline)}."
+    comment = f"Анализ работы за учебный год (МПО п. 4.6): до {ru_date(deadline)}."
     year.add("analysis.md", front_matter(record, body, comment))
 
 
@@ -201,7 +202,7 @@ def acknowledgement_file(year: YearData) -> tuple[str, str] | None:
         "reason": "Заседание отменено из-за карантина; вопросы рассмотрены на следующем заседании.",
         "decided_by": director.id,
         "date": decided,
-        "document": f"служебная записка от {ru(decided)} № {year.rng.randint(1, 99)}",
+        "document": f"служебная записка от {ru_date(decided)} № {year.rng.randint(1, 99)}",
     }
     path = f"records/acknowledgements/{year.town.id}-{year.year}-meetings.yaml"
     return path, dump(record)

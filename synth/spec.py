@@ -58,10 +58,6 @@ def school_year(start: int) -> str:
     return f"{start}-{start + 1}"
 
 
-def ru(day: date) -> str:
-    return day.strftime("%d.%m.%Y")
-
-
 def translit(text: str) -> str:
     return "".join(pools.TRANSLIT.get(ch, ch) for ch in text.lower())
 
