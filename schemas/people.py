@@ -183,6 +183,10 @@ class Organization(TopRecord):
                 return name
         return self.names[-1]
 
+    def has_name_on(self, day: dt.date) -> bool:
+        """Whether the organization bore one of its names on a day (existed under this id)."""
+        return any(_in_period(day, name.since, name.until) for name in self.names)
+
     def category_in(self, year: str) -> YearCategory | None:
         """The school's list category in a school year, if recorded."""
         return next((c for c in self.categories if c.year == year), None)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from generator.checking import facts
 from generator.checking.rules import RULES
 from generator.loading.diagnostics import Diagnostic, Loc
 from generator.loading.project import Loaded, Project
@@ -184,8 +185,13 @@ def check_meetings(project: Project) -> Iterator[Diagnostic]:
         by_year.setdefault(record.place.scope, []).append(record)
         if settings is not None:
             yield from _meeting_date(record, settings)
-    for records in by_year.values():
-        yield from _meeting_numbers(sorted(records, key=lambda r: r.place.id))
+    broken: dict[str, dict[str, str]] = {}
+    for (kind, scope, number), path in project.failed.items():
+        if kind == "meeting":
+            broken.setdefault(scope, {})[number] = path
+    for scope in sorted(by_year.keys() | broken.keys()):
+        files = {r.place.id: r.path for r in by_year.get(scope, [])} | broken.get(scope, {})
+        yield from _meeting_numbers(files)
 
 
 def _meeting_date(record: Loaded, settings: Settings) -> Iterator[Diagnostic]:
@@ -204,12 +210,16 @@ def _meeting_date(record: Loaded, settings: Settings) -> Iterator[Diagnostic]:
         )
 
 
-def _meeting_numbers(records: list[Loaded]) -> Iterator[Diagnostic]:
-    for expected, record in enumerate(records, start=1):
-        number = int(record.place.id)
-        if number != expected:
+def _meeting_numbers(files: dict[str, str]) -> Iterator[Diagnostic]:
+    """The first gap in a year's meeting numbers, at the file after it.
+
+    `files` holds every meeting file of the year, number → path, loaded or broken: a file
+    that failed to load still holds its number (its own error says what is wrong with it).
+    """
+    for expected, number in enumerate(sorted(files), start=1):
+        if int(number) != expected:
             yield Diagnostic(
-                record.path,
+                files[number],
                 f"номера заседаний идут подряд, а заседания № {expected:02d} нет. "
                 f"Переименуйте этот файл в {expected:02d}.yaml или добавьте недостающее заседание.",
                 "meeting.number-gap",
@@ -458,4 +468,11 @@ _CHECKS: tuple[Callable[[Project], Iterator[Diagnostic]], ...] = (
     check_monitoring_periods,
     check_deficit_texts,
     check_acknowledgements,
+    facts.check_decision_deadlines,
+    facts.check_meeting_order,
+    facts.check_postponed_dates,
+    facts.check_present_count,
+    facts.check_execution_follow_up,
+    facts.check_pairs_on_lists,
+    facts.check_dated_references,
 )

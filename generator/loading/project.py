@@ -77,8 +77,9 @@ class Project:
     by_kind: dict[str, list[Loaded]] = field(default_factory=dict)  # records of each kind
     by_path: dict[str, Loaded] = field(default_factory=dict)  # root-relative path → record
     files: list[str] = field(default_factory=list)  # every record file found, root-relative
-    # Records found on disk that failed to load: references to them are not reported again.
-    failed: set[tuple[str, str, str]] = field(default_factory=set)
+    # Records found on disk that failed to load, (kind, scope, id) → path: present but broken,
+    # never "missing" — references to them and numbering around them are not reported again.
+    failed: dict[tuple[str, str, str], str] = field(default_factory=dict)
 
     def add(self, record: Loaded) -> None:
         self.records.append(record)
@@ -129,7 +130,7 @@ def load_project(root: Path) -> tuple[Project, list[Diagnostic]]:
             if isinstance(result, Loaded):
                 project.add(result)
             else:
-                project.failed.add((item.place.kind, item.place.scope, item.place.id))
+                project.failed[(item.place.kind, item.place.scope, item.place.id)] = item.relative
                 problems.extend(result)
     _PREVIOUS = current
     return project, problems

@@ -1,0 +1,260 @@
+"""Impossible facts: records that are each valid alone but cannot all be true.
+
+A decision due before its meeting, meeting numbers against their dates, a postponement
+without a new date, more people listed than were present, an execution mark that a later
+meeting's follow-up contradicts, a pair whose ШНОР is not on that year's list, a person or a
+school referred to on a day they had no position or no name. Each is an error at the line
+to correct.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+
+from generator.loading.diagnostics import Diagnostic, Loc
+from generator.loading.project import Loaded, Project
+from generator.russian import ru_date, school_year_title
+from schemas import ConsultationRequest, Meeting, Membership, Organization, Person
+from schemas.enums import ExecutionStatus, ListCategory, MeetingStatus
+
+_LISTED = (ListCategory.SHNOR, ListCategory.SHSSU)
+
+
+def _meetings(project: Project) -> Iterator[tuple[Loaded, Meeting]]:
+    for record in project.of_kind("meeting"):
+        if isinstance(record.model, Meeting):
+            yield record, record.model
+
+
+def held_on(meeting: Meeting) -> date:
+    """The day a meeting takes place: its new date once postponed."""
+    return meeting.new_date or meeting.date
+
+
+def check_decision_deadlines(project: Project) -> Iterator[Diagnostic]:
+    """A decision cannot be due before the meeting that took it."""
+    for record, meeting in _meetings(project):
+        agenda = meeting.protocol.agenda if meeting.protocol else []
+        day = held_on(meeting)
+        for i, item in enumerate(agenda):
+            for j, decision in enumerate(item.decisions):
+                if decision.deadline is not None and decision.deadline < day:
+                    yield record.source.diagnostic(
+                        ("protocol", "agenda", i, "decisions", j, "deadline"),
+                        f"срок решения {i + 1}.{j + 1} ({ru_date(decision.deadline)}) раньше "
+                        f"самого заседания ({ru_date(day)}). Проверьте год и месяц срока.",
+                        "decision.deadline-before-meeting",
+                        label="Срок исполнения",
+                    )
+
+
+def check_meeting_order(project: Project) -> Iterator[Diagnostic]:
+    """Meeting numbers follow their dates within a school year."""
+    by_year: dict[str, list[tuple[Loaded, Meeting]]] = {}
+    for record, meeting in _meetings(project):
+        by_year.setdefault(record.place.scope, []).append((record, meeting))
+    for meetings in by_year.values():
+        latest: tuple[Loaded, Meeting] | None = None
+        for record, meeting in sorted(meetings, key=lambda pair: pair[0].place.id):
+            if latest is not None and meeting.date < latest[1].date:
+                earlier_record, earlier = latest
+                yield record.source.diagnostic(
+                    ("date",),
+                    f"заседание № {record.place.id} датировано {ru_date(meeting.date)} — раньше "
+                    f"заседания № {earlier_record.place.id} ({ru_date(earlier.date)}). Номера "
+                    "заседаний идут по датам: проверьте дату или номер в имени файла (если файл "
+                    "скопирован с другого заседания, исправьте в нём дату и тему).",
+                    "meeting.number-order",
+                    label="Дата",
+                )
+            if latest is None or meeting.date >= latest[1].date:
+                latest = (record, meeting)
+
+
+def check_postponed_dates(project: Project) -> Iterator[Diagnostic]:
+    """A postponed meeting says when it will be held."""
+    for record, meeting in _meetings(project):
+        if meeting.status is MeetingStatus.POSTPONED and meeting.new_date is None:
+            yield record.source.diagnostic(
+                ("status",),
+                "заседание перенесено (status: postponed), но новая дата не указана. Добавьте "
+                "new_date: ГГГГ-ММ-ДД; если дата ещё не известна, оставьте status: planned и "
+                "напишите об этом в теме или примечании.",
+                "meeting.postponed-without-date",
+                label="Статус",
+            )
+
+
+def check_present_count(project: Project) -> Iterator[Diagnostic]:
+    """The number present is at least the number of people listed as present."""
+    for record, meeting in _meetings(project):
+        protocol = meeting.protocol
+        if protocol is None or protocol.present_count is None:
+            continue
+        if protocol.present_count < len(protocol.present):
+            yield record.source.diagnostic(
+                ("protocol", "present_count"),
+                f"присутствовало всего {protocol.present_count}, а в списке present названо "
+                f"больше: {len(protocol.present)}. Число присутствовавших не может быть меньше "
+                "списка: исправьте число или список.",
+                "protocol.present-count",
+                label="Присутствовало всего",
+            )
+
+
+_REF = re.compile(r"(\d{4}-\d{4})/(\d{2})")
+
+
+def check_execution_follow_up(project: Project) -> Iterator[Diagnostic]:
+    """A decision's execution mark agrees with the latest follow-up of it, unless newer."""
+    latest = _latest_follow_ups(project)
+    for record, meeting in _meetings(project):
+        agenda = meeting.protocol.agenda if meeting.protocol else []
+        for i, item in enumerate(agenda):
+            for j, decision in enumerate(item.decisions):
+                key = (record.place.association or "", record.place.year or "", record.place.id)
+                follow = latest.get((*key, f"{i + 1}.{j + 1}"))
+                execution = decision.execution
+                if follow is None or execution is None or execution.status is follow[2]:
+                    continue
+                day, where, status = follow
+                if execution.checked is not None and execution.checked > day:
+                    continue  # the mark is newer than the follow-up
+                yield record.source.diagnostic(
+                    ("protocol", "agenda", i, "decisions", j, "execution", "status"),
+                    f"отметка об исполнении решения {i + 1}.{j + 1} ({execution.status.value}) "
+                    f"расходится с контролем исполнения на заседании {where} от {ru_date(day)} "
+                    f"({status.value}). Исправьте отметку (или дату проверки checked) или "
+                    "контроль исполнения в том протоколе.",
+                    "decision.execution-disagrees",
+                    label="Исполнение",
+                )
+
+
+_FollowKey = tuple[str, str, str, str]  # association, year, meeting number, decision number
+
+
+def _latest_follow_ups(project: Project) -> dict[_FollowKey, tuple[date, str, ExecutionStatus]]:
+    """The latest follow-up of each decision: its meeting's day, the meeting, its status."""
+    latest: dict[_FollowKey, tuple[date, str, ExecutionStatus]] = {}
+    for record, meeting in _meetings(project):
+        if meeting.protocol is None:
+            continue
+        for follow in meeting.protocol.follow_up:
+            match = _REF.fullmatch(follow.meeting)
+            if match is None:
+                continue
+            key = (record.place.association or "", match[1], match[2], follow.decision)
+            day = held_on(meeting)
+            if key not in latest or latest[key][0] <= day:
+                where = f"{record.place.year}/{record.place.id}"
+                latest[key] = (day, where, follow.status)
+    return latest
+
+
+def check_pairs_on_lists(project: Project) -> Iterator[Diagnostic]:
+    """A pair's ШНОР is on that year's list and its partner is not."""
+    for record in project.of_kind("membership"):
+        if not isinstance(record.model, Membership) or record.place.year is None:
+            continue
+        for index, pair in enumerate(record.model.pairs):
+            for field, org_id, must_be_listed in (
+                ("shnor", pair.shnor, True),
+                ("partner", pair.partner, False),
+            ):
+                problem = _list_problem(project, org_id, record.place.year, must_be_listed)
+                if problem:
+                    yield record.source.diagnostic(
+                        ("pairs", index, field),
+                        problem,
+                        "membership.pair-list",
+                        label="ШНОР (ШССУ)" if must_be_listed else "Школа-партнёр",
+                    )
+
+
+def _list_problem(project: Project, org_id: str, year: str, must_be_listed: bool) -> str | None:
+    loaded = project.get("organization", org_id)
+    if loaded is None or not isinstance(loaded.model, Organization):
+        return None  # an unknown school is reported as an unknown reference
+    category = loaded.model.category_in(year)
+    if category is None or category.category is ListCategory.PENDING:
+        return None  # the year's list is not recorded: nothing to compare with
+    listed = category.category in _LISTED
+    title = school_year_title(year)
+    if must_be_listed and not listed:
+        return (
+            f"«{org_id}» в {title} учебном году не входит в списки ШНОР/ШССУ (категория "
+            f"{category.category.value} в её записи). Проверьте пару или категорию школы."
+        )
+    if not must_be_listed and listed:
+        return (
+            f"школа-партнёр «{org_id}» сама в списке {category.category.value} в {title} "
+            "учебном году. Партнёром ШНОР выбирают школу с устойчивыми результатами: проверьте "
+            "пару или категорию школы."
+        )
+    return None
+
+
+def check_dated_references(project: Project) -> Iterator[Diagnostic]:
+    """People and schools are named on days they held a position or bore a name."""
+    for record, meeting in _meetings(project):
+        if meeting.protocol is None or meeting.status is not MeetingStatus.HELD:
+            continue
+        day = held_on(meeting)
+        protocol = meeting.protocol
+        people: list[tuple[Loc, str, str]] = [
+            (("protocol", "chair"), "Председатель", protocol.chair),
+            (("protocol", "secretary"), "Секретарь", protocol.secretary),
+            *(
+                (("protocol", "present", i), "Присутствовали", person)
+                for i, person in enumerate(protocol.present)
+            ),
+        ]
+        for loc, label, person_id in people:
+            yield from _person_on(project, record, (loc, label), person_id, day)
+    for record in project.of_kind("request"):
+        if isinstance(record.model, ConsultationRequest):
+            request = record.model
+            yield from _school_on(project, record, request.organization, request.received)
+
+
+def _person_on(
+    project: Project, record: Loaded, field: tuple[Loc, str], person_id: str, day: date
+) -> Iterator[Diagnostic]:
+    loaded = project.get("person", person_id)
+    person = loaded.model if loaded and isinstance(loaded.model, Person) else None
+    if person is None or not person.positions or person.position_on(day) is not None:
+        return
+    loc, label = field
+    yield record.source.diagnostic(
+        loc,
+        f"на {ru_date(day)} у «{person_id}» нет должности: в его записи должности "
+        f"{_periods(person)}. Проверьте дату заседания или сроки должностей в "
+        f"records/people/{person_id}.yaml (since, until).",
+        "person.no-position-on-date",
+        label=label,
+    )
+
+
+def _periods(person: Person) -> str:
+    return "; ".join(
+        f"{p.title} — с {ru_date(p.since) or 'начала'} по {ru_date(p.until) or 'сейчас'}"
+        for p in person.positions
+    )
+
+
+def _school_on(project: Project, record: Loaded, org_id: str, day: date) -> Iterator[Diagnostic]:
+    loaded = project.get("organization", org_id)
+    organization = loaded.model if loaded and isinstance(loaded.model, Organization) else None
+    if organization is None or organization.has_name_on(day):
+        return
+    yield record.source.diagnostic(
+        ("organization",),
+        f"на {ru_date(day)} у «{org_id}» нет названия: организация под этим идентификатором "
+        "тогда не существовала (или уже была присоединена к другой). Проверьте дату или "
+        f"сроки названий (names: since, until) в records/organizations/{org_id}.yaml.",
+        "organization.no-name-on-date",
+        label="Организация",
+    )
