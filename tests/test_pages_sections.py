@@ -235,7 +235,7 @@ def test_organizations_categories_internal_only(
         internal["organizations/index.md"],
     )
     assert "МБОУ «ЦО № 101»" in public_page
-    assert "МБОУ «СШ № 101» (по 31.10.2025)" in public_page  # the former name with its date
+    assert "МБОУ «СШ № 101» (по 31.08.2025)" in public_page  # the former name with its date
     for internal_only in ("ШНОР — школа", "Категория в региональных списках", "Факторы риска"):
         assert internal_only not in public_page
         assert internal_only in internal_page
