@@ -10,7 +10,7 @@ import yaml
 from click.testing import CliRunner, Result
 
 from generator.authoring.intake import FORM_FIELDS, parse_issue
-from generator.authoring.scaffold import KINDS, yaml_quote
+from generator.authoring.scaffold import KINDS, Changes, yaml_quote
 from generator.cli import main
 from generator.loading.project import load_project
 from generator.loading.yamlsafe import parse_yaml
@@ -143,6 +143,58 @@ def test_meeting_takes_the_next_number(runner: CliRunner, root: Path) -> None:
     assert_valid(runner, root)
 
 
+def test_meeting_date_help_states_the_real_default(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["new", "meeting", "--help"])
+    assert result.exit_code == 0
+    text = " ".join(result.output.split())
+    assert "по умолчанию — дата --as-of." not in text.lower()
+    assert "через четыре недели после последнего" in text and "31 августа" in text
+
+
+def test_meeting_defaults_to_as_of_after_the_last_meeting(runner: CliRunner, root: Path) -> None:
+    result = run(runner, root, "new", "meeting", "--as-of", "2027-06-01")
+    assert result.exit_code == 0, result.output
+    meeting = record(root, f"{YEAR}/meetings/06.yaml")
+    assert isinstance(meeting, Meeting) and str(meeting.date) == "2027-06-01"
+
+
+def test_meeting_before_a_lower_number_is_refused(runner: CliRunner, root: Path) -> None:
+    before = sorted(p.relative_to(root) for p in root.rglob("*"))
+    result = run(runner, root, "new", "meeting", "--as-of", "2027-02-10", "--date", "2027-03-01")
+    assert result.exit_code == 1
+    text = " ".join(result.output.split())
+    assert "№ 04 — 18.03.2027; № 05 — 20.05.2027" in text and "станет № 06" in text
+    assert "Traceback" not in result.output
+    assert sorted(p.relative_to(root) for p in root.rglob("*")) == before
+    # Only a planned meeting is after the date: the message says how to put the new one first.
+    between = run(runner, root, "new", "meeting", "--as-of", "2027-02-10", "--date", "2027-04-10")
+    assert between.exit_code == 1
+    assert "new meeting --date 2027-05-20" in " ".join(between.output.split())
+    assert not (root / f"{YEAR}/meetings/06.yaml").exists()
+    # On the day of the last meeting or after it, the meeting is written.
+    same = run(runner, root, "new", "meeting", "--as-of", "2027-02-10", "--date", "2027-05-20")
+    assert same.exit_code == 0, same.output
+    assert "Внимание" not in same.output
+    assert_valid(runner, root)
+
+
+def test_meeting_before_a_postponed_one_is_written_with_a_warning(
+    runner: CliRunner, root: Path
+) -> None:
+    path = root / f"{YEAR}/meetings/05.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("status: planned", "status: postponed\nnew_date: 2027-06-10"),
+        encoding="utf-8",
+    )
+    result = run(runner, root, "new", "meeting", "--as-of", "2027-02-10", "--date", "2027-06-01")
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.output.split())
+    assert "Внимание: заседание № 05 перенесено на 10.06.2027" in text
+    assert "нового заседания № 06 (01.06.2027)" in text
+    assert_valid(runner, root)
+
+
 def test_year_defaults_to_the_school_year_of_as_of(runner: CliRunner, root: Path) -> None:
     result = run(runner, root, "new", "meeting", "--as-of", "2026-03-02")
     assert result.exit_code == 0, result.output
@@ -267,20 +319,101 @@ def test_new_year_starts_a_valid_year_with_the_open_work(runner: CliRunner, root
     membership = (root / f"{NEW_YEAR}/membership.yaml").read_text(encoding="utf-8")
     assert "meeting: 2027-2028/01" in membership
 
-    # The unanswered request is copied, noting where it came from; answered ones are not.
+    # The unanswered request is moved, noting where it came from; answered ones stay.
     carried = record(root, f"{NEW_YEAR}/requests/2026-11-16-school-129.yaml")
     assert isinstance(carried, ConsultationRequest)
     assert carried.note and carried.note.startswith(
         "Перенесён из 2026-2027/requests/2026-11-16-school-129."
     )
+    assert str(carried.received) == "2026-11-16"  # the deadline still counts from it
     assert carried.deficit == "team-management"  # carried over too
     assert sorted(p.name for p in (root / NEW_YEAR / "requests").iterdir()) == [
         "2026-11-16-school-129.yaml"
     ]
+    assert sorted(p.name for p in (root / YEAR / "requests").iterdir()) == [
+        "2026-09-03-school-109.yaml",
+        "2026-10-29-school-158.yaml",
+    ]
+    assert "2026-11-16-school-129" in result.output and "перемещены" in result.output
     # Deficits identified or in work continue under the same id.
     for deficit in ("team-management", "functional-literacy"):
         text = (root / f"{NEW_YEAR}/deficits/{deficit}.yaml").read_text(encoding="utf-8")
         assert text.startswith(f"# Продолжение дефицита 2026-2027/{deficit}")
+
+
+def test_carried_request_is_warned_about_once(runner: CliRunner, root: Path) -> None:
+    def warnings() -> list[str]:
+        result = run(runner, root, "check", "--as-of", "2027-09-20")
+        return [
+            line.split(":")[0]
+            for line in result.output.splitlines()
+            if "[requests-answered]" in line
+        ]
+
+    old_path = f"{YEAR}/requests/2026-11-16-school-129.yaml"
+    assert warnings() == [old_path]
+    assert run(runner, root, "new", "year", "--as-of", "2027-06-20").exit_code == 0
+    assert warnings() == [f"{NEW_YEAR}/requests/2026-11-16-school-129.yaml"]
+    assert not (root / old_path).exists()
+
+
+def test_request_with_a_consultation_stays_in_its_year(runner: CliRunner, root: Path) -> None:
+    consultations = root / YEAR / "consultations"
+    text = (consultations / "2026-09-15-school-109.yaml").read_text(encoding="utf-8")
+    text = text.replace("2026-09-15", "2026-11-27").replace(
+        "request: 2026-09-03-school-109", "request: 2026-11-16-school-129"
+    )
+    (consultations / "2026-11-27-school-129.yaml").write_text(text, encoding="utf-8")
+    result = run(runner, root, "new", "year", "--as-of", "2027-06-20")
+    assert result.exit_code == 0, result.output
+    assert (root / f"{YEAR}/requests/2026-11-16-school-129.yaml").is_file()
+    assert not (root / f"{NEW_YEAR}/requests").exists()
+    text = " ".join(result.output.split())
+    assert f"Запрос {YEAR}/requests/2026-11-16-school-129.yaml не перенесён" in text
+    assert "status: answered" in text
+    assert_valid(runner, root)
+
+
+def test_moving_a_request_tells_of_the_submitted_analysis(runner: CliRunner, root: Path) -> None:
+    analysis = (root / "records/associations/mpo-tula/2025-2026/analysis.md").read_text(
+        encoding="utf-8"
+    )
+    analysis = analysis.replace("submitted: 2026-07-10", "submitted: 2027-06-15")
+    analysis = analysis.replace("requests: 7", "requests: 3")
+    (root / YEAR / "analysis.md").write_text(analysis, encoding="utf-8")
+    result = run(runner, root, "new", "year", "--as-of", "2027-06-20")
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.output.split())
+    assert "в нём запросов 3, а в папке года их теперь 2" in text and "figures_note" in text
+
+
+def test_moved_request_comes_back_when_the_scaffold_is_undone(root: Path) -> None:
+    changes = Changes(root)
+    moved = f"{YEAR}/requests/2026-11-16-school-129.yaml"
+    before = (root / moved).read_bytes()
+    changes.create(f"{NEW_YEAR}/requests/2026-11-16-school-129.yaml", "received: 2026-11-16\n")
+    changes.remove(moved)
+    assert not (root / moved).exists()
+    changes.undo()
+    assert (root / moved).read_bytes() == before
+    assert not (root / NEW_YEAR).exists()
+
+
+def test_new_year_before_the_last_meeting_needs_force(runner: CliRunner, root: Path) -> None:
+    before = sorted(p.relative_to(root) for p in root.rglob("*"))
+    result = run(runner, root, "new", "year", "--as-of", "2027-05-10")
+    assert result.exit_code == 1
+    text = " ".join(result.output.split())
+    assert "ещё не прошли заседания: № 05 — 20.05.2027 (запланировано)" in text
+    assert "--force" in text and "Traceback" not in result.output
+    assert sorted(p.relative_to(root) for p in root.rglob("*")) == before
+    # The day of the last meeting is not behind either: the meeting is still planned.
+    assert run(runner, root, "new", "year", "--as-of", "2027-05-20").exit_code == 1
+    forced = run(runner, root, "new", "year", "--as-of", "2027-05-10", "--force")
+    assert forced.exit_code == 0, forced.output
+    assert "Год начат с --force" in forced.output and "№ 05 — 20.05.2027" in forced.output
+    assert (root / f"{NEW_YEAR}/meetings/01.yaml").is_file()
+    assert_valid(runner, root)
 
 
 def test_late_august_belongs_to_the_next_year_once_started(runner: CliRunner, root: Path) -> None:

@@ -152,11 +152,14 @@ def new_meeting(
             f"дата {ru_date(day)} не входит в {school_year_title(scope.year)} учебный год (с "
             f"{ru_date(opening)} по {ru_date(last)}). Укажите другую дату или --year."
         )
-    previous = scope.records.meetings[-1][1] if scope.records.meetings else None
+    meetings = scope.records.meetings
+    previous = meetings[-1][1] if meetings else None
+    latest = max((m.new_date or m.date for _r, m in meetings), default=None)
     when = max(as_of, opening)
-    if previous is not None and when <= previous.date:
-        when = previous.date + timedelta(weeks=4)  # the next meeting comes after the last one
+    if latest is not None and when <= latest:
+        when = latest + timedelta(weeks=4)  # the next meeting comes after the last one
     when = day or min(when, last)
+    notes = _order(scope, number, when) if day is not None else []
     text = render(
         "meeting.yaml.j2",
         number=f"{number:02d}",
@@ -171,13 +174,49 @@ def new_meeting(
     )
     changes = Changes(root)
     changes.create(f"{scope.folder}/meetings/{number:02d}.yaml", text)
-    return changes.finish(
-        f"заседание № {number:02d}, {school_year_title(scope.year)} учебный год",
-        [
-            "Когда заседание пройдёт, поставьте status: held и добавьте протокол: "
-            f"python -m generator new protocol --number {number:02d}"
-        ],
+    notes.append(
+        "Когда заседание пройдёт, поставьте status: held и добавьте протокол: "
+        f"python -m generator new protocol --number {number:02d}"
     )
+    return changes.finish(
+        f"заседание № {number:02d}, {school_year_title(scope.year)} учебный год", notes
+    )
+
+
+def _order(scope: YearScope, number: int, day: date) -> list[str]:
+    """Refuse a date before a meeting with a lower number; warn of a later postponed one.
+
+    Meeting (and protocol) numbers follow the dates, as validation checks by each meeting's
+    `date`, and a new meeting takes the next number: a date before an existing meeting's
+    would number them out of order, so nothing is written. A meeting postponed past the date
+    keeps its place by its first date: the clash of the days it is held is only a warning.
+    """
+    new = f"№ {number:02d}"
+    after = [(r.place.id, m) for r, m in scope.records.meetings if m.date > day]
+    if after:
+        named = "; ".join(f"№ {n} — {ru_date(m.date)}" for n, m in after)
+        hint = "Проверьте дату."
+        n, later = after[0]
+        if len(after) == 1 and later.status is MeetingStatus.PLANNED and later.protocol is None:
+            hint += (
+                f" Если новое заседание действительно пройдёт раньше, оно и есть № {n}: "
+                f"впишите его дату и тему в файл {n}.yaml, а запланированное там заседание "
+                f"создайте следующим номером: python -m generator new meeting --date "
+                f"{later.date.isoformat()}."
+            )
+        raise ScaffoldError(
+            f"дата {ru_date(day)} раньше заседаний этого года с меньшими номерами ({named}), а "
+            f"новое заседание станет {new}: номера заседаний и протоколов идут по датам. " + hint
+        )
+    warnings = []
+    for record, meeting in scope.records.meetings:
+        if meeting.new_date is not None and meeting.new_date > day:
+            warnings.append(
+                f"Внимание: заседание № {record.place.id} перенесено на "
+                f"{ru_date(meeting.new_date)} — позже нового заседания {new} ({ru_date(day)}), "
+                "и протоколы пойдут не по порядку дат. Проверьте дату нового заседания."
+            )
+    return warnings
 
 
 # --- protocol ----------------------------------------------------------------------------------

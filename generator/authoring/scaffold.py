@@ -186,14 +186,19 @@ def _common_folder(paths: list[str]) -> str:
 
 
 class Changes:
-    """Files a scaffold writes: created only if absent, taken back if they do not validate."""
+    """Files a scaffold writes: created only if absent, taken back if they do not validate.
+
+    A record moved elsewhere (`remove` after `create`) is deleted, and put back by `undo`.
+    """
 
     def __init__(self, root: Path) -> None:
         self.root = root
         self.texts: dict[str, str] = {}  # root-relative path → text written
+        self.removed: list[str] = []  # root-relative paths deleted
         self._created: list[Path] = []
         self._folders: list[Path] = []
         self._originals: dict[Path, str] = {}
+        self._deleted: dict[Path, bytes] = {}
 
     def create(self, relative: str, text: str) -> None:
         path = self.root / relative
@@ -220,6 +225,15 @@ class Changes:
         path.write_text(text, encoding="utf-8", newline="")
         self.texts[relative] = text
 
+    def remove(self, relative: str) -> None:
+        """Delete a record moved elsewhere, and its folder if that is left empty."""
+        path = self.root / relative
+        self._deleted[path] = path.read_bytes()
+        path.unlink()
+        self.removed.append(relative)
+        if not any(path.parent.iterdir()):
+            path.parent.rmdir()
+
     def undo(self) -> None:
         for path in reversed(self._created):
             path.unlink(missing_ok=True)
@@ -228,11 +242,20 @@ class Changes:
                 folder.rmdir()
         for path, original in self._originals.items():
             path.write_text(original, encoding="utf-8", newline="")
+        for path, content in self._deleted.items():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(content)
 
     def finish(self, title: str, notes: Iterable[str] = ()) -> Written:
         """Check the written files with the whole project; take them back on an error."""
         result = validate(self.root)
-        errors = [d for d in result.diagnostics if d.severity == "error" and d.path in self.texts]
+        # A removed record's year may have referred to it: its errors are this scaffold's too.
+        years = tuple(f"{Path(path).parent.parent.as_posix()}/" for path in self.removed)
+        errors = [
+            d
+            for d in result.diagnostics
+            if d.severity == "error" and (d.path in self.texts or d.path.startswith(years))
+        ]
         if errors:
             self.undo()
             details = "\n".join(d.format_text() for d in errors)

@@ -8,8 +8,11 @@ What is written in `records/associations/<id>/<new year>/`:
   elections (decisions 1.1 and 1.2), the draft plan, the school pairs;
 - `plan.yaml` — a valid skeleton without `approval` (not approved yet);
 - the open work, each linked to where it came from:
-  - requests not answered (`received`, `in_work`) are copied into `requests/` under the same
-    id, their `note` starting «Перенесён из <year>/requests/<id>»;
+  - requests not answered (`received`, `in_work`) are moved into `requests/` under the same
+    id: the file leaves the old year (one record, one requests-answered warning, in the year
+    that still has to answer it), keeps its `received` date and gains a `note` starting
+    «Перенесён из <year>/requests/<id>». A request a consultation of the old year refers to
+    stays where it is (it was answered; its status only lags), and the report says so;
   - deficits `identified` or `in_work` are copied into `deficits/` under the same id (the id
     is the link, as in the sample records), headed by the comment «Продолжение дефицита
     <year>/<id>»; the deficit has no note field, and a measure would falsely count as work done;
@@ -17,6 +20,10 @@ What is written in `records/associations/<id>/<new year>/`:
     entries of the opening meeting's draft protocol (`meeting: <year>/NN`, `decision: "2.1"`):
     the protocol's own place for checking earlier decisions, and validation checks that each
     such decision exists. The plan's tasks name them too, so the year's work includes them.
+
+The year is started once the latest one is over: while that year still has meetings ahead
+(planned on or after the as-of date), what they decide could not be carried over, so the
+command refuses unless `force` is given.
 """
 
 from __future__ import annotations
@@ -39,7 +46,7 @@ from generator.authoring.scaffold import (
     year_folders,
 )
 from generator.checking.validate import validate
-from generator.checking.years import collect_years
+from generator.checking.years import Year, collect_years
 from generator.loading.project import Project
 from generator.russian import ru_date, school_year_title
 from schemas import (
@@ -49,7 +56,7 @@ from schemas import (
     SchoolPair,
     school_year_bounds,
 )
-from schemas.enums import DeficitStatus, ListCategory, RequestStatus
+from schemas.enums import AnalysisStatus, DeficitStatus, ListCategory, MeetingStatus, RequestStatus
 
 _OPEN_REQUESTS = (RequestStatus.RECEIVED, RequestStatus.IN_WORK)
 _OPEN_DEFICITS = (DeficitStatus.IDENTIFIED, DeficitStatus.IN_WORK)
@@ -64,7 +71,9 @@ class Line:
     comment: str
 
 
-def new_year(root: Path, as_of: date, *, association: str | None = None) -> Written:
+def new_year(
+    root: Path, as_of: date, *, association: str | None = None, force: bool = False
+) -> Written:
     project = load(root)
     chosen = pick_association(root, association)
     known = year_folders(root, chosen)
@@ -88,8 +97,20 @@ def new_year(root: Path, as_of: date, *, association: str | None = None) -> Writ
         raise ScaffoldError(
             f"папка {folder} уже есть: учебный год {school_year_title(year)} начат."
         )
+    records = next(
+        (y for y in collect_years(project) if (y.association, y.year) == (chosen, latest)),
+        Year(chosen, latest),
+    )
+    ahead = _meetings_ahead(records, as_of)
+    if ahead and not force:
+        raise ScaffoldError(
+            f"в {school_year_title(latest)} учебном году ещё не прошли заседания: "
+            f"{'; '.join(ahead)}. Новый год начинают после последнего заседания: незавершённое "
+            f"переносится по записям на {ru_date(as_of)}, и решения этих заседаний в новый год "
+            "не попадут. Проведите их (status: held и протокол), перенесите или отмените — или "
+            "начните год сейчас, добавив --force."
+        )
     _require_valid(root, f"records/associations/{chosen}/{latest}")
-    records = next(y for y in collect_years(project) if (y.association, y.year) == (chosen, latest))
     old = YearScope(project, chosen, latest, as_of, records)
     membership = old.membership
     if membership is None:
@@ -103,7 +124,10 @@ def new_year(root: Path, as_of: date, *, association: str | None = None) -> Writ
 
     deficits = [(r.place.id, d) for r, d in records.deficits if d.status in _OPEN_DEFICITS]
     carried_deficits = {record_id for record_id, _d in deficits}
-    requests = [(r.place.id, q) for r, q in records.requests if q.status in _OPEN_REQUESTS]
+    consulted = {c.request for _r, c in records.consultations if c.request}
+    open_requests = [(r, q) for r, q in records.requests if q.status in _OPEN_REQUESTS]
+    requests = [(r.place.id, q) for r, q in open_requests if r.place.id not in consulted]
+    lagging = [r.path for r, _q in open_requests if r.place.id in consulted]
     decisions = open_decisions(project, chosen, first_day, {latest})
 
     changes = Changes(root)
@@ -160,6 +184,7 @@ def new_year(root: Path, as_of: date, *, association: str | None = None) -> Writ
             f"{folder}/requests/{record_id}.yaml",
             _carried_request(record_id, request, latest, carried_deficits),
         )
+        changes.remove(f"{old.folder}/requests/{record_id}.yaml")
     for record_id, deficit in deficits:
         changes.create(
             f"{folder}/deficits/{record_id}.yaml",
@@ -171,7 +196,55 @@ def new_year(root: Path, as_of: date, *, association: str | None = None) -> Writ
         f"{len(decisions)} (в протоколе заседания {year}/01, раздел follow_up).",
         "План не утверждён (approval нет): после утверждения центром добавьте гриф approval.",
     ]
+    if requests:
+        notes.append(
+            f"Запросы без ответа перемещены (в {old.folder}/requests их больше нет, в примечании "
+            "note — откуда они): " + ", ".join(record_id for record_id, _q in requests) + "."
+        )
+    notes += [
+        f"Запрос {path} не перенесён: на него есть консультация этого года — поставьте в нём "
+        "status: answered."
+        for path in lagging
+    ]
+    notes += _analysis_notes(records, len(requests))
+    if ahead:
+        notes.append(
+            f"Год начат с --force до конца {school_year_title(latest)} учебного года. Заседания "
+            f"впереди: {'; '.join(ahead)}. Их невыполненные решения добавьте в контроль "
+            f"исполнения (follow_up) протокола заседания {year}/01."
+        )
     return changes.finish(f"{school_year_title(year)} учебный год объединения {chosen}", notes)
+
+
+def _meetings_ahead(records: Year, as_of: date) -> list[str]:
+    """«№ 05 — 20.05.2027 (запланировано)» for each meeting of the year not yet behind."""
+    ahead = []
+    for record, meeting in records.meetings:
+        day = meeting.new_date or meeting.date
+        waiting = meeting.status in (MeetingStatus.PLANNED, MeetingStatus.POSTPONED)
+        unrecorded = meeting.status is MeetingStatus.HELD and meeting.protocol is None
+        if day >= as_of and (waiting or unrecorded):
+            if meeting.new_date is not None:
+                status = f"перенесено с {ru_date(meeting.date)}"
+            else:
+                status = meeting.status.label + (", протокола нет" if unrecorded else "")
+            ahead.append(f"№ {record.place.id} — {ru_date(day)} ({status})")
+    return ahead
+
+
+def _analysis_notes(records: Year, moved: int) -> list[str]:
+    """A submitted analysis counted the moved requests: its figures now differ."""
+    analysis = records.analysis
+    if not moved or analysis is None or analysis.status is not AnalysisStatus.SUBMITTED:
+        return []
+    if analysis.figures is None or analysis.figures_note:
+        return []
+    return [
+        f"Анализ {school_year_title(records.year)} учебного года уже представлен: в нём запросов "
+        f"{analysis.figures.requests}, а в папке года их теперь {len(records.requests) - moved}. "
+        f"Объясните расхождение в figures_note ({records.records_folder}/analysis.md), "
+        f"например: «Запросы без ответа ({moved}) перенесены в следующий учебный год»."
+    ]
 
 
 def _require_valid(root: Path, folder: str) -> None:
