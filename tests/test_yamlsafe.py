@@ -256,7 +256,7 @@ def test_nested_record() -> None:
         ("a: 'текст\nb: 1\n", "не закрыта кавычка", 1, 4),
         ('a: 1\nb: "текст\n', "не закрыта кавычка", 2, 4),
         ("a:\n  b: 1\n c: 2\n", "неверный отступ", 3, 2),
-        ("a: 'it's'\n", "Апостроф внутри '…' пишется дважды", 1, 8),
+        ("a: 'it's'\n", "закрывается уже кавычкой в позиции 7", 1, 4),
         ("a:\n  - b\n  c: 1\n", "неверный отступ в списке", 3, 3),
         ("a: [1, 2\nb: 1\n", "не закрыта скобка «[» из строки 1", 2, 2),
         ("a: {b: 1\n", "не закрыта скобка «{» из строки 1", 2, 1),
@@ -276,6 +276,148 @@ def test_syntax_errors_are_explained_in_russian(
     assert found.code == "yaml.syntax"
     assert fragment in found.message
     assert (found.line, found.column) == (line, column)
+
+
+# --- parse_yaml: quotes left open or closed too early ----------------------------------
+
+MEETING = """\
+date: 2025-08-28
+time: "14:30"
+topic: Установочное заседание
+protocol:
+  present: [ivanova-ma, petrov-an]
+  agenda:
+    - question: Выборы
+      decisions:
+        - text: Избрать председателя.
+          deadline_text: "немедленно"
+  recommendations:
+    - Изучить положение.
+"""
+UNCLOSED = "не закрыта кавычка"
+TO_END = "весь текст отсюда до конца файла читается как одно значение"
+TO_LINE_10 = "весь текст отсюда до строки 10 читается как одно значение"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "fragment", "line", "column"),
+    [
+        # Left open with no quote of its kind below: the scanner runs to the end of the file.
+        ("topic: Установочное", "topic: 'Установочное", TO_END, 3, 8),
+        ("- Изучить положение.", '- "Изучить положение.', TO_END, 12, 7),
+        ("- Изучить положение.", "- 'Изучить положение.", TO_END, 12, 7),
+        ("- text: Избрать", "- text: 'Избрать", TO_END, 9, 17),
+        ("[ivanova-ma, petrov-an]", "[ivanova-ma, 'petrov-an]", TO_END, 5, 25),
+        # Closed by the next such quote, lines below: libyaml stumbles there, on line 10.
+        ("topic: Установочное", 'topic: "Установочное', TO_LINE_10, 3, 8),
+        ('time: "14:30"', 'time: "14:30', TO_LINE_10, 2, 7),
+        ("- text: Избрать", '- text: "Избрать', TO_LINE_10, 9, 17),
+        ("- question: Выборы", '- question: "Выборы', TO_LINE_10, 7, 17),
+        ("[ivanova-ma, petrov-an]", '[ivanova-ma, "petrov-an]', TO_LINE_10, 5, 25),
+        ("[ivanova-ma, petrov-an]", '["ivanova-ma, petrov-an]', TO_LINE_10, 5, 13),
+        ("topic: Установочное", '"topic: Установочное', TO_LINE_10, 3, 1),  # a key
+        # Multi-line text whose closing quote was deleted.
+        ("topic: Установочное заседание", 'topic: "Итоги\n  года', "до строки 11", 3, 8),
+        ("Изучить положение.", '"Изучить\n      положение.', "до конца файла", 12, 7),
+    ],
+)
+def test_unclosed_quote_is_reported_where_it_opens(
+    old: str, new: str, fragment: str, line: int, column: int
+) -> None:
+    assert old in MEETING
+    found = issue(parse_yaml(MEETING.replace(old, new, 1)))
+    assert found.code == "yaml.syntax"
+    assert UNCLOSED in found.message
+    assert fragment in found.message
+    assert "на этой же строке" in found.message and "«|»" in found.message
+    assert "неверный отступ" not in found.message
+    assert (found.line, found.column) == (line, column)
+
+
+@pytest.mark.parametrize(
+    ("value", "fragment", "column"),
+    [
+        ('"МБОУ "СШ № 2", зал"', "кавычкой в позиции 14, и после неё ещё текст", 8),
+        ('"Итоги" года', "кавычкой в позиции 14", 8),
+        ("'д'Артаньян'", "пишите её дважды ('')", 8),
+        ('"МБОУ "СШ № 2", зал"', 'пишите её как \\"', 8),
+        ('[a, "b, "c"]', "кавычкой в позиции 16", 12),
+    ],
+)
+def test_quote_closed_inside_the_value_is_reported_where_the_value_opens(
+    value: str, fragment: str, column: int
+) -> None:
+    found = issue(parse_yaml(f"date: 2025-08-28\nplace: {value}\nformat: online\n"))
+    assert "значение в кавычках" in found.message
+    assert fragment in found.message
+    assert "неверный отступ" not in found.message
+    assert (found.line, found.column) == (2, column)
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column"),
+    [
+        # Quotes in a comment, a block text or inside a plain value are literal.
+        ('a: x # "цитата\nb: |\n  «a» \'b "c\nc: МБОУ "СШ" д\'Арк\nd: "x\n', 5, 4),
+        ("a:\n  - [1, 2]\n  - b: \"x\n    c: 'y'\n", 3, 8),
+    ],
+)
+def test_only_the_quote_left_open_is_blamed(text: str, line: int, column: int) -> None:
+    found = issue(parse_yaml(text))
+    assert UNCLOSED in found.message
+    assert (found.line, found.column) == (line, column)
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ('a: "x \\"y\\"\nb: "c"\n', "до строки 2"),  # \" does not close "…"
+        ("a: 'it''s\nb: 'c'\n", "до строки 2"),  # '' does not close '…'
+        ('a: "x\nb: C:\\Users\n', "до строки 2"),  # "\U" read as an escape inside it
+        ('a: "x\nb: y', "до конца файла"),  # no line break at the end
+        ("a: 'x\n---\nb: 'y'\n", "до строки 2"),  # a document line inside it
+    ],
+)
+def test_quote_escapes_follow_yaml_rules(text: str, span: str) -> None:
+    found = issue(parse_yaml(text))
+    assert UNCLOSED in found.message and f"весь текст отсюда {span}" in found.message
+    assert (found.line, found.column) == (1, 4)
+
+
+def test_quotes_inside_plain_values_are_text() -> None:
+    text = "place: МБОУ \"СШ № 2\", зал\nnote: д'Артаньян\nq: a \"b\nr: 'it''s'\n"
+    assert parse_yaml(text) == {
+        "place": 'МБОУ "СШ № 2", зал', "note": "д'Артаньян", "q": 'a "b', "r": "it's",
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "line", "column"),
+    [
+        ('a: "x\n  y"\n b: 1\n', "неверный отступ", 3, 2),  # a closed multi-line text
+        ('a: ["x" "y"]\n', "пропущена запятая", 1, 9),
+        ('a: {"b": 1 c: 2}\n', "пропущена запятая", 1, 13),
+        ('"a": 1\n  b: 2\n', "лишнее «: » в значении", 2, 4),
+        ('a: 1\n"b"\nc: 2\n', "нет «: » после названия поля", 2, 1),  # a closed quoted key
+        ("x:\n  a: 1\n  'b' c\n  d: 2\n", "нет «: » после названия поля", 3, 3),
+    ],
+)
+def test_other_errors_near_quotes_keep_their_messages(
+    text: str, fragment: str, line: int, column: int
+) -> None:
+    found = issue(parse_yaml(text))
+    assert fragment in found.message
+    assert "кавычк" not in found.message.split(".")[0]
+    assert (found.line, found.column) == (line, column)
+
+
+def test_unclosed_quote_in_front_matter_counts_file_lines() -> None:
+    text = '---\ntitle: "Наставничество\nyear: 2025-2026\nreview: "recommended"\n---\nТекст "а\n'
+    parts = split_front_matter(text)
+    assert not isinstance(parts, LoadIssue)
+    found = issue(parse_yaml(parts[0], first_line=2))
+    assert UNCLOSED in found.message and "до строки 4" in found.message
+    assert (found.line, found.column) == (2, 8)
 
 
 def test_first_line_shifts_every_reported_line() -> None:

@@ -139,7 +139,9 @@ def intake(
     try:
         request = ConsultationRequest.model_validate(values)
     except ValidationError as error:
-        problems = [explain(e, ConsultationRequest) for e in error.errors(include_url=False)]
+        problems = [
+            explain(e, ConsultationRequest, values) for e in error.errors(include_url=False)
+        ]
         raise ScaffoldError(
             _refusal([f"«{_label(str(p.loc[0]))}»: {p.message}" for p in problems])
         ) from None

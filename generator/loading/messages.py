@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import types
 import typing
+from collections.abc import Collection
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
@@ -28,8 +29,12 @@ class Explained:
     suggestion: str | None = None  # for an unknown field: the known field it resembles
 
 
-def explain(error: ErrorDetails, model: type[BaseModel]) -> Explained:
-    """Turn one pydantic error into a Russian explanation of the field at its location."""
+def explain(error: ErrorDetails, model: type[BaseModel], data: object = None) -> Explained:
+    """Turn one pydantic error into a Russian explanation of the field at its location.
+
+    `data` is what was validated: an unknown field is then never told to be a field that
+    its mapping already has (renaming it so would only make a duplicate key).
+    """
     loc: Loc = tuple(part for part in error["loc"] if not _is_union_tag(part))
     ctx = error.get("ctx") or {}
     if isinstance(ctx.get("field"), str):  # a model-level check names its field: "agenda/0"
@@ -37,8 +42,12 @@ def explain(error: ErrorDetails, model: type[BaseModel]) -> Explained:
     kind = error["type"]
     owner, annotation = _resolve(model, loc)
     label = _label(owner, loc)
-    message = _message(kind, error, owner, annotation, loc)
-    suggestion = _closest_field(owner, loc) if kind == "extra_forbidden" else None
+    suggestion: str | None = None
+    if kind == "extra_forbidden":
+        suggestion = _closest_field(owner, loc, _keys_at(data, loc[:-1]))
+        message = _unknown_field(owner, suggestion)
+    else:
+        message = _message(kind, error, owner, annotation, loc)
     return Explained(loc, message, label, kind == "extra_forbidden", f"schema.{kind}", suggestion)
 
 
@@ -54,8 +63,6 @@ def _message(
     value = error.get("input")
     if kind == "missing":
         return _missing(owner, loc)
-    if kind == "extra_forbidden":
-        return _unknown_field(owner, loc)
     if kind == "enum":
         return _bad_choice(value, _choice_of(annotation))
     if kind in ("list_type", "tuple_type", "set_type"):
@@ -91,18 +98,33 @@ def _missing(owner: type[BaseModel] | None, loc: Loc) -> str:
     return f"обязательное поле не заполнено. Добавьте строку «{name}: …»{hint}."
 
 
-def _closest_field(owner: type[BaseModel] | None, loc: Loc) -> str | None:
+def _keys_at(data: object, path: Loc) -> frozenset[str]:
+    """The keys of the mapping at `path` in the validated data; none if there is none."""
+    for part in path:
+        if isinstance(data, dict):
+            data = data.get(part)
+        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
+            data = data[part]
+        else:
+            return frozenset()
+    return frozenset(data) if isinstance(data, dict) else frozenset()
+
+
+def _closest_field(
+    owner: type[BaseModel] | None, loc: Loc, present: Collection[str] = ()
+) -> str | None:
+    """The known field an unknown key resembles most, among those its mapping lacks."""
     if owner is None or not loc:
         return None
-    close = difflib.get_close_matches(str(loc[-1]), list(owner.model_fields), n=1, cutoff=0.6)
+    absent = [name for name in owner.model_fields if name not in present]
+    close = difflib.get_close_matches(str(loc[-1]), absent, n=1, cutoff=0.6)
     return close[0] if close else None
 
 
-def _unknown_field(owner: type[BaseModel] | None, loc: Loc) -> str:
+def _unknown_field(owner: type[BaseModel] | None, close: str | None) -> str:
     if owner is None:
         return "неизвестное поле. Уберите его или исправьте название."
     fields = list(owner.model_fields)
-    close = _closest_field(owner, loc)
     if close:
         title = owner.model_fields[close].title
         return f"неизвестное поле. Возможно, имелось в виду «{close}» ({title})."

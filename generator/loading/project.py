@@ -221,13 +221,13 @@ def _parse_and_validate(found: Found, text: str) -> Loaded | list[Diagnostic]:
     try:
         return Loaded(found.place, source, model.model_validate(data))
     except ValidationError as error:
-        return list(_schema_problems(source, model, error.errors(include_url=False)))
+        return list(_schema_problems(source, model, error.errors(include_url=False), data))
 
 
 def _schema_problems(
-    source: Source, model: type[TopRecord], errors: Iterable[ErrorDetails]
+    source: Source, model: type[TopRecord], errors: Iterable[ErrorDetails], data: object
 ) -> Iterator[Diagnostic]:
-    explained_all = [explain(error, model) for error in errors]
+    explained_all = [explain(error, model, data) for error in errors]
     # A misspelt key also makes the real one "missing": report only the misspelling.
     suggested = {(e.loc[:-1], e.suggestion) for e in explained_all if e.suggestion}
     for explained in explained_all:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass
 from itertools import count
 from typing import Any
@@ -30,6 +31,7 @@ from yaml.events import (
     StreamEndEvent,
     StreamStartEvent,
 )
+from yaml.tokens import ScalarToken
 
 try:  # libyaml's C parser; the pure-Python one has the same event API, only slower
     from yaml._yaml import CParser as _Parser
@@ -308,7 +310,6 @@ _PROBLEMS = {
     "expected '-' indicator": f"неверный отступ в списке. {_INDENT}",
     "block sequence entries are not allowed": "«- » в неожиданном месте: список"
     " начинается с новой строки под полем, с отступом.",
-    "end of stream": "не закрыта кавычка, открытая здесь: допишите закрывающую кавычку.",
     "expected ','": "не закрыта скобка «{bracket}» из строки {ctx} или пропущена запятая.",
     "expected node content": "здесь ожидалось значение: проверьте, не оборвана ли строка"
     " и закрыты ли скобки.",
@@ -321,8 +322,8 @@ _PROBLEMS = {
     "unknown escape": "неизвестная последовательность с «\\» в двойных кавычках:"
     " используйте одинарные кавычки или пишите «\\\\» вместо «\\».",
 }
-# For these the context mark (the opening quote, the line without «: ») is the useful one.
-_AT_CONTEXT = ("could not find expected ':'", "end of stream", "alphabetic or numeric")
+# For these the context mark (the line without «: », the value's start) is the useful one.
+_AT_CONTEXT = ("could not find expected ':'", "alphabetic or numeric")
 
 
 def _syntax_issue(exc: yaml.MarkedYAMLError, text: str, offset: int) -> LoadIssue:
@@ -336,16 +337,63 @@ def _syntax_issue(exc: yaml.MarkedYAMLError, text: str, offset: int) -> LoadIssu
         mark = ctx
     if not message and "cannot start any token" in problem and mark is not None:
         char = text[mark.index : mark.index + 1]  # libyaml's index counts characters
-        message = (
-            _PROBLEMS["tab character"]
-            if char == "\t"
-            else f"значение не может начинаться с «{char}»: {_QUOTE_IT}"
-        )
+        message = f"значение не может начинаться с «{char}»: {_QUOTE_IT}"
+        message = _PROBLEMS["tab character"] if char == "\t" else message
     if not message:
         message = f"ошибка синтаксиса YAML: {problem or exc}. Проверьте отступы и кавычки."
+    message, mark = _quote_problem(exc, text, offset) or (message, mark)
     if mark is None:
         return LoadIssue(message, "yaml.syntax")
     return LoadIssue(message, "yaml.syntax", mark.line + 1 + offset, mark.column + 1)
+
+
+# A quoted value that ends on the line it opens on, by each quote's escaping rules.
+_CLOSE = {"'": re.compile(r"(?:[^'\n]|'')*'"), '"': re.compile(r'(?:[^"\\\n]|\\.)*"')}
+_UNCLOSED = (
+    "не закрыта кавычка «{q}», открытая здесь: весь текст отсюда до {span} читается как одно значение."
+    " Поставьте закрывающую «{q}» в конце значения на этой же строке. Для текста в несколько строк"
+    " уберите кавычки, поставьте вместо открывающей «|», а текст пишите со следующей строки с отступом."
+)
+_CLOSED_EARLY = (
+    "значение в кавычках «{q}» открывается здесь, а закрывается уже кавычкой в позиции {column}, и"
+    " после неё ещё текст. Если эта кавычка — часть значения, пишите её {0} или возьмите всё"
+    " значение в {1} кавычки; иначе заключите в кавычки всё значение."
+)
+# How a quote of each kind is written inside such quotes ({0}), and the other kind ({1}).
+_ESCAPE = {'"': ('как \\"', "одинарные"), "'": ("дважды ('')", "двойные")}
+
+
+def _quote_problem(exc: yaml.MarkedYAMLError, text: str, offset: int) -> tuple[str, Any] | None:
+    """(message, mark of the opening quote) if a quote left open or closed early caused `exc`."""
+    mark, ctx = exc.problem_mark, exc.context_mark
+    if mark is None:
+        return None
+    quote = text[ctx.index : ctx.index + 1] if ctx is not None else ""  # the scalar's own error?
+    if ctx is not None and quote in _CLOSE and not _CLOSE[quote].match(text, ctx.index + 1):
+        span = "конца файла" if "end of stream" in (exc.problem or "") else ""
+        if span or ctx.line < mark.line:  # else a bad escape on its own line: said below
+            return _UNCLOSED.format(q=quote, span=span or f"строки {mark.line + 1 + offset}"), ctx
+    token = _quoted_before(text, mark.index)
+    if token is None or token.end_mark.line != mark.line:
+        return None
+    start, end, quote = token.start_mark, token.end_mark, token.style
+    if start.line < end.line:  # closed only by a later quote: the text after it is the error
+        return _UNCLOSED.format(q=quote, span=f"строки {end.line + 1 + offset}"), start
+    gap = text[end.index : mark.index]  # in a flow list "a" "b" lacks a comma, not a quote
+    if gap.strip() or (gap and "expected ','" in (exc.problem or "")):
+        return None
+    return _CLOSED_EARLY.format(*_ESCAPE[quote], q=quote, column=end.column), start
+
+
+def _quoted_before(text: str, index: int) -> ScalarToken | None:
+    """The last quoted scalar that libyaml's scanner reads before character `index`."""
+    scanner, last = _Parser(text), None
+    with suppress(yaml.YAMLError, ValueError):  # the scanner stops at the same mistake
+        while (token := scanner.get_token()) is not None and token.start_mark.index < index:
+            if isinstance(token, ScalarToken) and token.style in _CLOSE:
+                last = token
+    scanner.dispose()
+    return last
 
 
 def locate(
