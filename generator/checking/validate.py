@@ -36,6 +36,10 @@ def validate(root: Path, selected: str = "") -> Validation:
 
 
 def _under(path: str, prefix: str) -> bool:
+    """Whether a diagnostic's path concerns what is selected: the file or folder itself, one
+    below it, or a misplaced folder (`…/2025-2027/`) that holds the selection."""
+    if path.endswith("/") and (prefix + "/").startswith(path):
+        return True
     return path == prefix or path.startswith(prefix + "/")
 
 

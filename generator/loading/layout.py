@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.loading.diagnostics import Diagnostic
+from generator.loading.placement import Shape, file_fix, file_keys, folder_fix, tree_of
 
 RECORDS_DIR = "records"
 
@@ -16,28 +17,28 @@ _ID = r"(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)"
 _ASSOC = r"associations/(?P<association>[a-z0-9]+(?:-[a-z0-9]+)*)"
 _YEAR = _ASSOC + r"/(?P<year>\d{4}-\d{4})"
 
-# (pattern relative to records/, kind, example for messages); the first match wins.
-_PATTERNS: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
-    (re.compile(pattern), kind, example)
-    for pattern, kind, example in (
-        (r"settings\.yaml", "settings", "settings.yaml"),
-        (rf"people/{_ID}\.yaml", "person", "people/ivanova-ma.yaml"),
-        (rf"organizations/{_ID}\.yaml", "organization", "organizations/school-5.yaml"),
-        (rf"normative/{_ID}\.yaml", "normative", "normative/fz-273.yaml"),
-        (rf"practices/{_ID}\.md", "practice", "practices/mentoring.md"),
-        (rf"acknowledgements/{_ID}\.yaml", "acknowledgement", "acknowledgements/2024-meetings.yaml"),
-        (r"council/council\.yaml", "council", "council/council.yaml"),
-        (rf"council/materials/{_ID}\.yaml", "material", "council/materials/vpr-video.yaml"),
-        (rf"council/events/{_ID}\.yaml", "event", "council/events/webinar-2025-10.yaml"),
-        (r"council/monitoring/(?P<id>\d{4}-\d{2})\.yaml", "monitoring", "council/monitoring/2026-10.yaml"),
-        (rf"{_ASSOC}/association\.yaml", "association", "associations/mpo-tula/association.yaml"),
-        (rf"{_YEAR}/membership\.yaml", "membership", "associations/mpo-tula/2025-2026/membership.yaml"),
-        (rf"{_YEAR}/plan\.yaml", "plan", "associations/mpo-tula/2025-2026/plan.yaml"),
-        (rf"{_YEAR}/analysis\.md", "analysis", "associations/mpo-tula/2025-2026/analysis.md"),
-        (rf"{_YEAR}/meetings/(?P<id>\d{{2}})\.yaml", "meeting", "associations/mpo-tula/2025-2026/meetings/03.yaml"),
-        (rf"{_YEAR}/requests/{_ID}\.yaml", "request", "associations/mpo-tula/2025-2026/requests/2025-10-school-5.yaml"),
-        (rf"{_YEAR}/consultations/{_ID}\.yaml", "consultation", "associations/mpo-tula/2025-2026/consultations/2025-10-14-school-5.yaml"),
-        (rf"{_YEAR}/deficits/{_ID}\.yaml", "deficit", "associations/mpo-tula/2025-2026/deficits/data-analysis.yaml"),
+# (pattern relative to records/, kind); the first match wins.
+_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), kind)
+    for pattern, kind in (
+        (r"settings\.yaml", "settings"),
+        (rf"people/{_ID}\.yaml", "person"),
+        (rf"organizations/{_ID}\.yaml", "organization"),
+        (rf"normative/{_ID}\.yaml", "normative"),
+        (rf"practices/{_ID}\.md", "practice"),
+        (rf"acknowledgements/{_ID}\.yaml", "acknowledgement"),
+        (r"council/council\.yaml", "council"),
+        (rf"council/materials/{_ID}\.yaml", "material"),
+        (rf"council/events/{_ID}\.yaml", "event"),
+        (r"council/monitoring/(?P<id>\d{4}-\d{2})\.yaml", "monitoring"),
+        (rf"{_ASSOC}/association\.yaml", "association"),
+        (rf"{_YEAR}/membership\.yaml", "membership"),
+        (rf"{_YEAR}/plan\.yaml", "plan"),
+        (rf"{_YEAR}/analysis\.md", "analysis"),
+        (rf"{_YEAR}/meetings/(?P<id>\d{{2}})\.yaml", "meeting"),
+        (rf"{_YEAR}/requests/{_ID}\.yaml", "request"),
+        (rf"{_YEAR}/consultations/{_ID}\.yaml", "consultation"),
+        (rf"{_YEAR}/deficits/{_ID}\.yaml", "deficit"),
     )
 )  # fmt: skip
 
@@ -80,7 +81,7 @@ _Candidate = tuple[tuple[tuple[int, str], ...], re.Pattern[str], str]
 def _by_depth() -> dict[int, list[_Candidate]]:
     """The patterns by the number of parts of their paths, in the table's order."""
     index: dict[int, list[_Candidate]] = {}
-    for pattern, kind, _example in _PATTERNS:
+    for pattern, kind in _PATTERNS:
         depth, words = _literal_folders(pattern)
         index.setdefault(depth, []).append((words, pattern, kind))
     return index
@@ -128,30 +129,12 @@ KIND_GLOBS: dict[str, str] = {
 }
 
 
-def layout_help() -> str:
-    """Examples of valid record paths, for the message about a misplaced file."""
-    return ", ".join(f"records/{example}" for _p, _k, example in _PATTERNS)
+_TREE = tree_of(
+    RECORDS_DIR, ((p.pattern, kind) for p, kind in _PATTERNS), SINGLETON_KINDS, FRONT_MATTER_KINDS
+)
 
 
-def misplaced(relative_to_root: str) -> Diagnostic:
-    """A file under records/ that belongs to no kind of record."""
-    name = relative_to_root.rsplit("/", 1)[-1]
-    hint = ""
-    if name.endswith(".yml"):
-        hint = " Переименуйте файл: записи хранятся с расширением .yaml."
-    elif name.lower() != name:
-        hint = " Имя файла пишется строчными латинскими буквами, цифрами и дефисами."
-    elif re.search(r"/meetings/[^/]+$", relative_to_root):
-        hint = " Файл заседания называется его номером из двух цифр, например 03.yaml."
-    return Diagnostic(
-        path=relative_to_root,
-        code="layout.unknown-file",
-        message="файл лежит не на своём месте или назван не по правилам, поэтому не читается."
-        + hint
-        + " Примеры правильных путей: "
-        + layout_help()
-        + ".",
-    )
+# --- what records/ holds ------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,46 +144,163 @@ class Found:
     place: Place
 
 
-def discover(root: Path) -> tuple[list[Found], list[Diagnostic]]:
-    """Every record file under root/records, without following symlinks, in a stable order."""
-    records = root / RECORDS_DIR
-    found: list[Found] = []
-    problems: list[Diagnostic] = []
-    if not records.is_dir() or records.is_symlink():
-        problems.append(
-            Diagnostic(
-                path=RECORDS_DIR,
-                code="layout.no-records",
-                message="папка records не найдена. Запустите команду из корня проекта или "
-                "укажите его через --root.",
-            )
+@dataclass(frozen=True, slots=True)
+class Unread:
+    """A file under records/ left unread: it, or a folder above it, is misnamed or misplaced."""
+
+    path: str  # the file, from the project root
+    reported: str  # what the message is about: that folder (ending in "/") or the file itself
+    place: Place | None  # the record it is once moved where the message says, if that is known
+
+
+@dataclass(slots=True)
+class Survey:
+    """What records/ holds: the record files to read, the problems, and the files left unread."""
+
+    found: list[Found] = field(default_factory=list)
+    problems: list[Diagnostic] = field(default_factory=list)
+    unread: list[Unread] = field(default_factory=list)
+
+    @property
+    def unread_folders(self) -> list[str]:
+        """The folders of the unread files, each once and sorted, ending in "/": a misnamed or
+        misplaced folder stands for all files below it, a misplaced file for its own folder."""
+        return sorted(
+            {
+                u.reported if u.reported.endswith("/") else u.path.rsplit("/", 1)[0] + "/"
+                for u in self.unread
+            }
         )
-        return found, problems
-    for entry, relative in _walk(records, RECORDS_DIR):
-        rel_root = relative
-        if entry.is_symlink():
-            problems.append(_symlink(rel_root))
-            continue
-        place = classify(rel_root[len(RECORDS_DIR) + 1 :])
-        if place is None:
-            problems.append(misplaced(rel_root))
-        else:
-            found.append(Found(Path(entry.path), rel_root, place))
-    return found, problems
 
 
-def _walk(folder: Path, relative: str) -> Iterator[tuple[os.DirEntry[str], str]]:
-    """Files (and symlinks) below folder, sorted, skipping hidden names and README.md."""
+def survey(root: Path) -> Survey:
+    """Every file under root/records, without following symlinks, in a stable order: the
+    record files to read, and one problem per misplaced folder or file with its right place."""
+    result = Survey()
+    records = root / RECORDS_DIR
+    if not records.is_dir() or records.is_symlink():
+        message = (
+            "папка records не найдена. Запустите команду из корня проекта или укажите его "
+            "через --root."
+        )
+        result.problems.append(Diagnostic(RECORDS_DIR, message, "layout.no-records"))
+        return result
+    _Walk(root, result).folder(records, (), ())
+    return result
+
+
+def discover(root: Path) -> tuple[list[Found], list[Diagnostic]]:
+    """The record files under root/records and the problems of the layout (see `survey`)."""
+    found = survey(root)
+    return found.found, found.problems
+
+
+@dataclass(frozen=True, slots=True)
+class _Walk:
+    root: Path
+    result: Survey
+
+    def folder(self, folder: Path, shape: Shape, parts: tuple[str, ...]) -> None:
+        for entry in _entries(folder):
+            relative = "/".join((RECORDS_DIR, *parts, entry.name))
+            if entry.is_symlink():
+                self.result.problems.append(_symlink(relative))
+                place = classify(relative.split("/", 1)[1])
+                self.result.unread.append(Unread(relative, relative, place))
+            elif not entry.is_dir(follow_symlinks=False):
+                self.file(entry, shape, parts)
+            elif (sub := _TREE.sub_shape(shape, entry.name)) is not None:
+                self.folder(Path(entry.path), sub, (*parts, entry.name))
+            else:
+                self.misplaced_folder(entry, shape, parts)
+
+    def file(self, entry: os.DirEntry[str], shape: Shape, parts: tuple[str, ...]) -> None:
+        relative = "/".join((RECORDS_DIR, *parts, entry.name))
+        place = classify(relative.split("/", 1)[1])
+        if place is not None:
+            self.result.found.append(Found(Path(entry.path), relative, place))
+            return
+        fix = file_fix(_TREE, shape, parts, entry.name, lambda: file_keys(Path(entry.path)))
+        message = (
+            f"файл не читается: {fix.reason}.{_file_action(relative, fix.target, self.exists)}"
+        )
+        self.result.problems.append(Diagnostic(relative, message, "layout.unknown-file"))
+        self.result.unread.append(Unread(relative, relative, _place_at(fix.target)))
+
+    def misplaced_folder(
+        self, entry: os.DirEntry[str], shape: Shape, parts: tuple[str, ...]
+    ) -> None:
+        relative = "/".join((RECORDS_DIR, *parts, entry.name))
+        files = [f"{relative}/{below}" for below in _files_below(Path(entry.path))]
+        if not files:
+            return  # nothing to read is lost
+        fix = folder_fix(_TREE, shape, parts, entry.name)
+        message = f"{fix.reason}. {_folder_action(relative, fix.target, len(files), self.exists)}"
+        self.result.problems.append(Diagnostic(relative + "/", message, "layout.misplaced-folder"))
+        for path in files:
+            moved = fix.target + path[len(relative) :] if fix.target else None
+            self.result.unread.append(Unread(path, relative + "/", _place_at(moved)))
+
+    def exists(self, target: str) -> bool:
+        """Whether a suggested path (without placeholders) is already taken."""
+        return "<" not in target and (self.root / target).exists()
+
+
+def _file_action(relative: str, target: str | None, exists: Callable[[str], bool]) -> str:
+    """What to do with a misplaced file, in Russian ("" if its right path is not known)."""
+    if target is None:
+        return ""
+    folder, name = target.rsplit("/", 1)
+    if folder == relative.rsplit("/", 1)[0]:
+        action = f" Переименуйте файл в {name}."
+    else:
+        action = f" Перенесите файл в {target}."
+    if exists(target):
+        action += " Такой файл там уже есть: сравните их и оставьте один."
+    return action
+
+
+def _folder_action(
+    relative: str, target: str | None, files: int, exists: Callable[[str], bool]
+) -> str:
+    """What to do with a misplaced folder, in Russian, saying that its files are not read."""
+    unread = f"до тех пор её файлы ({files}) не читаются"
+    parent, _name = relative.rsplit("/", 1)
+    if target is None:
+        return f"Её файлы ({files}) не читаются."
+    if target == parent:
+        return f"Переложите её файлы прямо в {target}/: до тех пор они ({files}) не читаются."
+    if target.rsplit("/", 1)[0] != parent:
+        return f"Перенесите папку в {target}/: {unread}."
+    name = target.rsplit("/", 1)[1]
+    if exists(target):
+        return f"Папка {name} уже есть: перенесите файлы в неё; до тех пор файлы этой папки ({files}) не читаются."
+    return f"Переименуйте папку в {name}: {unread}."
+
+
+def _place_at(target: str | None) -> Place | None:
+    """The record a file is at a path from the project root (None off records/)."""
+    if target is None or not target.startswith(RECORDS_DIR + "/"):
+        return None
+    return classify(target.split("/", 1)[1])
+
+
+def _entries(folder: Path) -> list[os.DirEntry[str]]:
+    """A folder's entries, sorted, without hidden names and README.md."""
     with os.scandir(folder) as it:
         entries = sorted(it, key=lambda e: e.name)
-    for entry in entries:
-        if entry.name.startswith(".") or entry.name == "README.md":
-            continue
-        child = f"{relative}/{entry.name}"
+    return [e for e in entries if not e.name.startswith(".") and e.name != "README.md"]
+
+
+def _files_below(folder: Path) -> list[str]:
+    """The files (and symlinks) at any depth below a folder, relative to it, sorted."""
+    out = []
+    for entry in _entries(folder):
         if entry.is_dir(follow_symlinks=False):
-            yield from _walk(Path(entry.path), child)
+            out += [f"{entry.name}/{below}" for below in _files_below(Path(entry.path))]
         else:
-            yield entry, child
+            out.append(entry.name)
+    return out
 
 
 def _symlink(relative: str) -> Diagnostic:

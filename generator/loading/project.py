@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from generator.loading.diagnostics import Diagnostic, Loc, format_loc
-from generator.loading.layout import FRONT_MATTER_KINDS, Found, Place, discover
+from generator.loading.layout import FRONT_MATTER_KINDS, Found, Place, Unread, survey
 from generator.loading.messages import explain
 from generator.loading.yamlsafe import (
     LoadIssue,
@@ -80,6 +80,8 @@ class Project:
     # Records found on disk that failed to load, (kind, scope, id) → path: present but broken,
     # never "missing" — references to them and numbering around them are not reported again.
     failed: dict[tuple[str, str, str], str] = field(default_factory=dict)
+    # Files under records/ not read because they or their folder are misplaced (`survey`).
+    unread: list[Unread] = field(default_factory=list)
 
     def add(self, record: Loaded) -> None:
         self.records.append(record)
@@ -120,8 +122,13 @@ def load_project(root: Path) -> tuple[Project, list[Diagnostic]]:
     which reloads every record after each save, all but the edited file.
     """
     global _PREVIOUS
-    found, problems = discover(root)
-    project = Project(root=root, files=[f.relative for f in found])
+    surveyed = survey(root)
+    found, problems = surveyed.found, list(surveyed.problems)
+    project = Project(root=root, files=[f.relative for f in found], unread=surveyed.unread)
+    for unread in surveyed.unread:  # present, once moved where its message says
+        if unread.place is not None:
+            key = (unread.place.kind, unread.place.scope, unread.place.id)
+            project.failed.setdefault(key, unread.path)
     previous: _Results = _PREVIOUS
     current: _Results = {}
     with gc_paused():
