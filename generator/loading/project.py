@@ -12,8 +12,9 @@ from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from generator.loading.diagnostics import Diagnostic, Loc, format_loc
-from generator.loading.layout import FRONT_MATTER_KINDS, Found, Place, Unread, survey
+from generator.loading.layout import FRONT_MATTER_KINDS, KIND_GLOBS, Found, Place, Unread, survey
 from generator.loading.messages import explain
+from generator.loading.placement import likely_kind, meeting_number
 from generator.loading.yamlsafe import (
     LoadIssue,
     Position,
@@ -228,7 +229,38 @@ def _parse_and_validate(found: Found, text: str) -> Loaded | list[Diagnostic]:
     try:
         return Loaded(found.place, source, model.model_validate(data))
     except ValidationError as error:
+        wrong_kind = _wrong_kind(found, data)
+        if wrong_kind is not None:
+            return [wrong_kind]
         return list(_schema_problems(source, model, error.errors(include_url=False), data))
+
+
+def _wrong_kind(found: Found, data: dict[str, object]) -> Diagnostic | None:
+    """A record of another kind in this kind's folder: one message with its right place.
+
+    A person's file dropped among organizations fails every organization field; what helps
+    is where it belongs, not seven messages about fields it was never meant to have.
+    """
+    kind = likely_kind(data)
+    if kind is None or kind == found.place.kind:
+        return None
+    target = KIND_GLOBS[kind]
+    if target.count("*") > 1 and found.place.year:  # the association's year: keep this one's
+        target = target.replace("*", found.place.association or "*", 1).replace(
+            "*", found.place.year, 1
+        )
+    name = found.path.stem
+    if kind == "meeting":  # a meeting's file is its number
+        name = meeting_number(name) or "NN"
+    target = target.replace("*", name)
+    return Diagnostic(
+        found.relative,
+        f"по содержимому это запись вида «{RECORD_MODELS[kind].KIND_TITLE}», а лежит она среди "
+        f"записей вида «{RECORD_MODELS[found.place.kind].KIND_TITLE}», поэтому не читается. "
+        f"Перенесите файл в {target}"
+        + (" (NN — номер заседания из двух цифр)." if name == "NN" else "."),
+        "layout.wrong-kind",
+    )
 
 
 def _schema_problems(
