@@ -2,12 +2,16 @@
 
 `tests/rule_cases/base` is a small project that passes `validate` and on which `check` reports
 no finding at all as of the date in `tests/rule_cases/as-of.txt` (2026-07-20: the meetings of
-2025/2026 are over and its analysis was due on 15 July; the year itself ends on 31 August).
+2025/2026 are over and its analysis was due on 15 July; the year itself ends on 31 August, so
+the council's monitoring — July and August not over — is still in progress).
 Every other folder under `tests/rule_cases` is a case named `<rule-id>--<kind>-<what>`, where
 kind is
 
 - `fails`: the rule reports a finding (an error, a warning or "at risk"), and no other rule does;
-- `passes`: the rule holds — at its boundary where it has one — and nothing at all is reported;
+- `passes`: the rule holds («выполнено») — at its boundary where it has one — and nothing at all
+  is reported;
+- `in-progress`: nothing is wrong so far but the rule's term has not come («идёт»), and nothing
+  at all is reported — at its boundary with failing (or at risk) where it has one;
 - `acknowledged`: the rule fails, but an acknowledgement of the centre accepts the finding.
 
 A case holds `overlay/` (files copied over the base), optionally `remove.txt` (base files to
@@ -43,11 +47,18 @@ from generator.cli import main
 RULE_CASES = Path(__file__).resolve().parent / "rule_cases"
 BASE = RULE_CASES / "base"
 BASE_AS_OF = RULE_CASES / "as-of.txt"
-KINDS = ("fails", "passes", "acknowledged")
+KINDS = ("fails", "passes", "in-progress", "acknowledged")
+CASE_YEAR = "2025-2026"  # the school year of the base's records
 CASE_FILES = {"overlay", "remove.txt", "as-of.txt", "expected.txt"}
 RULE_IDS = [r.id for r in RULES]
 NAMES = sorted(p.name for p in RULE_CASES.iterdir() if p.is_dir() and p.name != "base")
 TAG = re.compile(r"\[([a-z0-9]+(?:-[a-z0-9]+)*)\]")
+# The rules that can be in progress («идёт»): a term of theirs may still be ahead.
+RULES_WITH_A_TERM = (
+    "meetings-per-year", "protocol-required", "plan-approved", "analysis-deadline",
+    "analysis-frozen", "decisions-executed", "requests-answered", "plan-executed",
+    "council-monitoring",
+)  # fmt: skip
 
 
 # --- building and checking a case ------------------------------------------------------------
@@ -80,9 +91,11 @@ def as_of(case: Path) -> str:
 
 
 def rule_and_kind(name: str) -> tuple[str, str]:
-    """`council-chair--fails-chair-from-a-school` → ("council-chair", "fails")."""
+    """`council-chair--fails-chair-from-a-school` → ("council-chair", "fails");
+    `meetings-per-year--in-progress-…` → ("meetings-per-year", "in-progress")."""
     rule_id, _, what = name.partition("--")
-    return rule_id, what.split("-", 1)[0]
+    kind = next((k for k in KINDS if what.startswith(k + "-")), what.split("-", 1)[0])
+    return rule_id, kind
 
 
 def tags(output: str) -> set[str]:
@@ -112,7 +125,9 @@ def expected_exit(found: list[dict[str, Any]]) -> int:
 
 
 def statuses(found: list[dict[str, Any]], rule_id: str) -> set[str]:
-    return {o["status"] for o in found if o["rule"] == rule_id}
+    """The rule's statuses in the base's school year (a late date opens the council's next one,
+    whose rules are only beginning)."""
+    return {o["status"] for o in found if o["rule"] == rule_id and o["year"] == CASE_YEAR}
 
 
 def assert_valid(runner: CliRunner, root: Path) -> None:
@@ -139,7 +154,8 @@ def test_check_output_matches_golden(name: str, tmp_path: Path, runner: CliRunne
 
 @pytest.mark.parametrize("name", NAMES)
 def test_case_does_what_its_name_says(name: str, tmp_path: Path, runner: CliRunner) -> None:
-    """fails: only its rule is reported; passes: nothing is; acknowledged: its rule, accepted."""
+    """fails: only its rule is reported; passes and in-progress: nothing is; acknowledged: its
+    rule, accepted."""
     rule_id, kind = rule_and_kind(name)
     case = RULE_CASES / name
     root = build_rule_case(case, tmp_path)
@@ -149,6 +165,9 @@ def test_case_does_what_its_name_says(name: str, tmp_path: Path, runner: CliRunn
     if kind == "passes":
         assert reported == set()
         assert found == {"passed"}
+    elif kind == "in-progress":
+        assert reported == set()
+        assert found == {"in_progress"}
     elif kind == "fails":
         assert reported == {rule_id}
         assert found & {"failed", "at_risk"}
@@ -202,8 +221,16 @@ def test_every_rule_has_a_failing_and_a_passing_case() -> None:
     assert missing == []
 
 
+def test_rules_with_a_term_have_an_in_progress_case() -> None:
+    """A rule that can be «идёт» shows it at its boundary, beside its passing and failing cases."""
+    cased = {rule_and_kind(name) for name in NAMES}
+    missing = [rule_id for rule_id in RULES_WITH_A_TERM if (rule_id, "in-progress") not in cased]
+    assert missing == []
+
+
 def test_base_project_is_clean(tmp_path: Path, runner: CliRunner) -> None:
-    """Every rule is evaluated on the base and holds: each case's finding is its own."""
+    """Every rule is evaluated on the base and holds (or is in progress, its term ahead): each
+    case's finding is its own."""
     root = build_rule_case(RULE_CASES / "__none__", tmp_path)
     assert_valid(runner, root)
     day = as_of(BASE)
@@ -212,4 +239,5 @@ def test_base_project_is_clean(tmp_path: Path, runner: CliRunner) -> None:
     assert tags(output) == set(), output
     found = outcomes(runner, root, day)
     assert {o["rule"] for o in found} == set(RULE_IDS)
-    assert {o["status"] for o in found} == {"passed"}
+    assert {o["rule"] for o in found if o["status"] == "in_progress"} == {"council-monitoring"}
+    assert {o["status"] for o in found} == {"passed", "in_progress"}

@@ -9,6 +9,7 @@ no test depends on the day it runs.
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from generator.checking.rules.base import Outcome, Problem, Status
 from generator.checking.workdays import add_working_days, is_working_day
 from generator.cli import main
 from generator.loading.project import load_project
+from generator.rendering.dashboard import status_mark, year_icon, year_summary
 
 from .conftest import CASES, REPO, build_case
 
@@ -310,8 +312,15 @@ def only(result: Outcome) -> Problem:
 
 
 def assert_passed(result: Outcome) -> None:
-    assert result.status is Status.PASSED, result.problems
+    assert result.status is Status.PASSED, (result.status, result.figures, result.problems)
     assert result.problems == ()
+
+
+def assert_in_progress(result: Outcome) -> None:
+    """Nothing wrong so far, the term still ahead: no finding, nothing to fail or warn about."""
+    assert result.status is Status.IN_PROGRESS, (result.status, result.figures, result.problems)
+    assert result.problems == ()
+    assert not result.fails and not result.warns
 
 
 def assert_failed(result: Outcome, severity: str) -> Problem:
@@ -372,6 +381,25 @@ def test_four_meetings_in_a_closed_year_pass(root: Path) -> None:
     assert result.figures == "проведено 4 из 4 заседаний"
 
 
+def test_more_meetings_than_needed_read_naturally(root: Path) -> None:
+    for number, day in enumerate(("2025-10-15", "2025-12-10", "2026-02-11", "2026-05-20"), 2):
+        meeting(root, number, day)
+    result = outcome(root, "meetings-per-year", "2026-09-01")
+    assert_passed(result)
+    assert result.figures == "проведено 5 заседаний (нужно не меньше 4)"
+
+
+def test_the_norm_reached_while_the_year_runs_is_met(root: Path) -> None:
+    meeting(root, 2, "2025-10-15")
+    meeting(root, 3, "2025-12-10")
+    meeting(root, 4, "2026-02-11", signed="2026-02-13")
+    meeting(root, 5, "2026-04-15", "planned", protocol=None)
+    assert_in_progress(outcome(root, "meetings-per-year", "2026-02-12"))  # 3 signed, 2 ahead
+    result = outcome(root, "meetings-per-year", "2026-02-13")
+    assert_passed(result)
+    assert result.figures == "проведено 4 из 4 заседаний"
+
+
 def test_the_year_is_over_only_after_31_august(root: Path) -> None:
     three_meetings_closed_year(root)
     running = outcome(root, "meetings-per-year", "2026-08-31")
@@ -396,13 +424,13 @@ def test_protocol_signed_after_the_as_of_date_is_not_counted_yet(root: Path) -> 
     assert_passed(outcome(root, "meetings-per-year", "2026-09-05"))
 
 
-def test_year_in_progress_that_can_still_reach_four_passes(root: Path) -> None:
+def test_year_that_can_still_reach_four_is_in_progress(root: Path) -> None:
     meeting(root, 2, "2025-12-10", "planned", protocol=None)
     meeting(root, 3, "2026-02-11", "planned", protocol=None)
     meeting(root, 4, "2026-05-31", "planned", protocol=None)  # the last day still counts
     result = outcome(root, "meetings-per-year", "2025-11-01")
-    assert_passed(result)
-    assert result.figures == "проведено 1 из 4 заседаний, запланировано ещё 3"
+    assert_in_progress(result)
+    assert result.figures == "проведено 1 из 4 заседаний, запланировано ещё 3 до 31.05.2026"
 
 
 def test_year_in_progress_that_cannot_reach_four_is_at_risk(root: Path) -> None:
@@ -412,23 +440,28 @@ def test_year_in_progress_that_cannot_reach_four_is_at_risk(root: Path) -> None:
     result = outcome(root, "meetings-per-year", "2025-11-01")
     assert (result.status, result.severity) == (Status.AT_RISK, "warning")
     assert result.warns and not result.fails
+    assert result.figures == "проведено 1 из 4 заседаний, запланировано ещё 2 до 31.05.2026"
     assert only(result).message == (
         "проведено 1 из 4 заседаний, запланировано ещё 2; чтобы выполнить норму, "
         "запланируйте ещё хотя бы одно заседание до конца мая 2026 г."
     )
+    assert only(result).due == date(2026, 5, 31)
 
 
 def test_at_risk_counts_the_meetings_still_missing(root: Path) -> None:
     result = outcome(root, "meetings-per-year", "2025-09-10")
     assert result.status is Status.AT_RISK
-    assert "запланируйте ещё хотя бы три заседания до конца мая 2026 г." in only(result).message
+    assert only(result).message == (
+        "проведено 1 из 4 заседаний, больше заседаний не запланировано; чтобы выполнить норму, "
+        "запланируйте ещё хотя бы три заседания до конца мая 2026 г."
+    )
 
 
 def test_postponed_meeting_counts_by_its_new_date(root: Path) -> None:
     meeting(root, 2, "2025-12-10", "planned", protocol=None)
     meeting(root, 3, "2026-02-11", "planned", protocol=None)
     meeting(root, 4, "2026-04-15", "postponed", protocol=None, new_date="2026-05-27")
-    assert_passed(outcome(root, "meetings-per-year", "2025-11-01"))
+    assert_in_progress(outcome(root, "meetings-per-year", "2025-11-01"))
     meeting(root, 4, "2026-04-15", "postponed", protocol=None, new_date="2026-06-03")
     assert outcome(root, "meetings-per-year", "2025-11-01").status is Status.AT_RISK
 
@@ -437,7 +470,7 @@ def test_passed_planned_meeting_no_longer_counts(root: Path) -> None:
     meeting(root, 2, "2025-12-10", "planned", protocol=None)
     meeting(root, 3, "2026-02-11", "planned", protocol=None)
     meeting(root, 4, "2026-04-15", "planned", protocol=None)
-    assert_passed(outcome(root, "meetings-per-year", "2025-12-10"))
+    assert_in_progress(outcome(root, "meetings-per-year", "2025-12-10"))
     result = outcome(root, "meetings-per-year", "2025-12-11")
     assert result.status is Status.AT_RISK
     assert "запланировано ещё 2" in result.figures
@@ -454,14 +487,25 @@ def test_at_risk_in_summer_does_not_ask_for_a_meeting_before_a_past_day(root: Pa
     result = outcome(root, "meetings-per-year", "2026-06-15")
     assert result.status is Status.AT_RISK
     assert "до 31 мая 2026 г." not in only(result).message
+    assert result.figures == (
+        "проведено 3 из 4 заседаний, больше заседаний не запланировано до 31.08.2026"
+    )
+
+
+def test_a_meeting_planned_in_summer_keeps_the_year_in_progress(root: Path) -> None:
+    three_meetings_closed_year(root)
+    meeting(root, 5, "2026-08-26", "planned", protocol=None)
+    result = outcome(root, "meetings-per-year", "2026-06-15")
+    assert_in_progress(result)
+    assert result.figures == "проведено 3 из 4 заседаний, запланировано ещё 1 до 31.08.2026"
 
 
 def test_held_meeting_awaiting_its_protocol_does_not_put_the_year_at_risk(root: Path) -> None:
     meeting(root, 2, "2025-10-15")
     meeting(root, 3, "2026-02-11")
     meeting(root, 4, "2026-04-08", protocol="draft")
-    assert_passed(outcome(root, "protocol-required", "2026-04-10"))
-    assert_passed(outcome(root, "meetings-per-year", "2026-04-10"))
+    assert_in_progress(outcome(root, "protocol-required", "2026-04-10"))
+    assert_in_progress(outcome(root, "meetings-per-year", "2026-04-10"))
 
 
 # --- protocol-required (МПО п. 4.4) ----------------------------------------------------------
@@ -470,13 +514,36 @@ def test_held_meeting_awaiting_its_protocol_does_not_put_the_year_at_risk(root: 
 def test_meeting_without_protocol_after_the_grace_period_fails(root: Path) -> None:
     meeting(root, 2, "2025-10-15", protocol=None)
     # 10 working days after Wednesday 15.10.2025 end on Wednesday 29.10.2025.
-    assert_passed(outcome(root, "protocol-required", "2025-10-29"))
+    waiting = outcome(root, "protocol-required", "2025-10-29")
+    assert_in_progress(waiting)
+    assert waiting.figures == (
+        "заседаний, по которым истёк срок оформления: 1, все в порядке; срок ещё не истёк: 1"
+    )
     result = outcome(root, "protocol-required", "2025-10-30")
     problem = assert_failed(result, "error")
     assert result.clause == "МПО п. 4.4"
     assert problem.path == "records/associations/mpo-test/2025-2026/meetings/02.yaml"
     assert problem.message == f"заседание 15.10.2025 прошло, а протокола нет. {ADVICE}"
+    assert problem.due == date(2025, 10, 29)
     assert result.figures == "без протокола: 1"
+
+
+def test_protocols_are_met_once_every_meeting_of_the_year_is_settled(root: Path) -> None:
+    meeting(root, 2, "2025-10-15", signed="2025-10-20")
+    meeting(root, 3, "2025-12-10", "cancelled", protocol=None, cancel_reason="Карантин.")
+    assert_in_progress(outcome(root, "protocol-required", "2025-10-16"))  # not signed yet
+    result = outcome(root, "protocol-required", "2025-10-20")  # signed within its term
+    assert_passed(result)
+    assert result.figures == "заседаний, по которым истёк срок оформления: 1, все в порядке"
+
+
+def test_a_year_without_meetings_is_in_progress_until_it_ends(root: Path) -> None:
+    (root / meeting_path(1)).unlink()
+    membership(root, None)  # the leader's meeting is gone with it
+    result = outcome(root, "protocol-required", "2025-09-10")
+    assert_in_progress(result)
+    assert result.figures == "заседаний пока нет"
+    assert_passed(outcome(root, "protocol-required", "2026-09-01"))
 
 
 def test_planned_meeting_left_planned_after_its_date_fails(root: Path) -> None:
@@ -510,7 +577,7 @@ def test_new_year_break_is_not_counted_in_the_grace_period() -> None:
 
 def test_grace_period_across_the_new_year_break(root: Path) -> None:
     path = meeting(root, 2, "2025-12-24", protocol=None)
-    assert_passed(outcome(root, "protocol-required", "2026-01-19"))
+    assert_in_progress(outcome(root, "protocol-required", "2026-01-19"))
     problem = assert_failed(outcome(root, "protocol-required", "2026-01-20"), "error")
     assert problem.path == path
     assert "заседание 24.12.2025 прошло, а протокола нет." in problem.message
@@ -519,15 +586,15 @@ def test_grace_period_across_the_new_year_break(root: Path) -> None:
 def test_grace_period_comes_from_settings(root: Path) -> None:
     rules_settings(root, protocol_grace_working_days=3)
     meeting(root, 2, "2025-10-15", protocol=None)  # 16, 17, 20 October
-    assert_passed(outcome(root, "protocol-required", "2025-10-20"))
+    assert_in_progress(outcome(root, "protocol-required", "2025-10-20"))
     assert outcome(root, "protocol-required", "2025-10-21").status is Status.FAILED
 
 
 def test_postponed_meeting_with_new_date_ahead_passes(root: Path) -> None:
     meeting(root, 2, "2025-10-15", "postponed", protocol=None, new_date="2025-11-20")
-    assert_passed(outcome(root, "protocol-required", "2025-11-10"))
+    assert_in_progress(outcome(root, "protocol-required", "2025-11-10"))
     # 10 working days after 20.11.2025 end on 04.12.2025.
-    assert_passed(outcome(root, "protocol-required", "2025-12-04"))
+    assert_in_progress(outcome(root, "protocol-required", "2025-12-04"))
 
 
 def test_postponed_meeting_past_its_new_date_without_protocol_fails(root: Path) -> None:
@@ -555,7 +622,7 @@ def test_cancelled_meeting_without_reason_fails(root: Path) -> None:
 
 def test_draft_protocol_prepared_before_the_meeting_is_fine(root: Path) -> None:
     meeting(root, 2, "2025-11-20", "planned", protocol="draft")
-    assert_passed(outcome(root, "protocol-required", "2025-11-10"))
+    assert_in_progress(outcome(root, "protocol-required", "2025-11-10"))
     assert_passed(outcome(root, "no-future-held", "2025-11-10"))
 
 
@@ -610,10 +677,26 @@ def test_unapproved_plan_is_at_risk_until_1_october(root: Path) -> None:
     )
 
 
+def test_unapproved_plan_is_in_progress_until_two_weeks_before_the_day(root: Path) -> None:
+    plan(root, approved=None)
+    result = outcome(root, "plan-approved", "2025-09-17")  # 14 days before 01.10.2025
+    assert_in_progress(result)
+    assert result.figures == "план ещё не утверждён; срок — 01.10.2025"
+    assert outcome(root, "plan-approved", "2025-09-18").status is Status.AT_RISK
+
+
+def test_missing_plan_early_in_the_year_is_in_progress(root: Path) -> None:
+    (root / PLAN).unlink()
+    result = outcome(root, "plan-approved", "2025-09-01")
+    assert_in_progress(result)
+    assert result.figures == "план ещё не внесён; срок — 01.10.2025"
+
+
 def test_unapproved_plan_fails_after_1_october(root: Path) -> None:
     plan(root, approved=None)
     problem = assert_failed(outcome(root, "plan-approved", "2025-10-02"), "error")
     assert problem.path == PLAN
+    assert problem.due == date(2025, 10, 1)
     assert problem.message.startswith(
         "план не утверждён центром; его нужно утвердить до 01.10.2025"
     )
@@ -723,13 +806,20 @@ def test_analysis_not_submitted_ten_days_before_is_at_risk(root: Path) -> None:
 
 
 def test_analysis_warning_window_is_30_days(root: Path) -> None:
-    assert_passed(outcome(root, "analysis-deadline", "2026-06-15"))
+    far = outcome(root, "analysis-deadline", "2026-06-15")
+    assert_in_progress(far)  # a draft is not «выполнено»
+    assert far.figures == "анализ ещё не представлен; последний день — 15.07.2026"
     assert outcome(root, "analysis-deadline", "2026-06-16").status is Status.AT_RISK
     assert outcome(root, "analysis-deadline", "2026-07-15").status is Status.AT_RISK
 
 
+def test_analysis_early_in_the_year_is_in_progress(root: Path) -> None:
+    assert_in_progress(outcome(root, "analysis-deadline", "2025-09-10"))
+
+
 def test_analysis_not_submitted_after_the_deadline_fails(root: Path) -> None:
     problem = assert_failed(outcome(root, "analysis-deadline", "2026-07-16"), "error")
+    assert problem.due == date(2026, 7, 15)
     assert (problem.path, problem.message) == (
         ANALYSIS,
         "анализ работы за 2025/2026 учебный год не представлен, а срок истёк 15.07.2026. "
@@ -810,7 +900,15 @@ def test_explained_difference_passes(root: Path) -> None:
 
 
 def test_draft_analysis_is_not_compared(root: Path) -> None:
-    assert outcome(root, "analysis-frozen", "2026-07-20").figures == "анализ не представлен"
+    result = outcome(root, "analysis-frozen", "2026-07-20")
+    assert_in_progress(result)  # nothing to compare yet: not «выполнено»
+    assert result.figures == "анализ ещё не представлен"
+
+
+def test_analysis_submitted_after_the_as_of_date_is_not_compared_yet(root: Path) -> None:
+    analysis(root, "2026-07-10", {**BASE_FIGURES, "meetings_held": 4})
+    assert_in_progress(outcome(root, "analysis-frozen", "2026-07-09"))
+    assert outcome(root, "analysis-frozen", "2026-07-10").status is Status.FAILED
 
 
 # --- leader-elected (МПО п. 4.1) -------------------------------------------------------------
@@ -879,9 +977,12 @@ def test_missing_leader_fails(root: Path) -> None:
 
 def test_decision_past_its_deadline_without_mark_warns(root: Path) -> None:
     path = meeting(root, 2, "2025-10-15", decisions=[decision("2025-11-30")])
-    assert_passed(outcome(root, "decisions-executed", "2025-11-30"))
+    waiting = outcome(root, "decisions-executed", "2025-11-30")  # the deadline's own day
+    assert_in_progress(waiting)
+    assert waiting.figures == "решений с истёкшим сроком: 0, без отметки: 0; срок ещё не истёк: 1"
     result = outcome(root, "decisions-executed", "2025-12-01")
     problem = assert_failed(result, "warning")
+    assert problem.due == date(2025, 11, 30)
     assert result.figures == "решений с истёкшим сроком: 1, без отметки: 1"
     assert (problem.path, problem.message) == (
         path,
@@ -910,6 +1011,20 @@ def test_decision_marked_or_explained_passes(root: Path, execution: dict[str, An
     result = outcome(root, "decisions-executed", "2025-12-01")
     assert_passed(result)
     assert result.figures == "решений с истёкшим сроком: 1, без отметки: 0"
+
+
+def test_decision_done_before_its_deadline_is_met(root: Path) -> None:
+    meeting(root, 2, "2025-10-15", decisions=[decision("2025-11-30", {"status": "done"})])
+    assert_passed(outcome(root, "decisions-executed", "2025-11-01"))
+    meeting(root, 2, "2025-10-15", decisions=[decision("2025-11-30", {"status": "in_progress"})])
+    assert_in_progress(outcome(root, "decisions-executed", "2025-11-01"))
+
+
+def test_year_without_decisions_due_is_in_progress_until_it_ends(root: Path) -> None:
+    result = outcome(root, "decisions-executed", "2025-11-01")  # meeting 01: «немедленно»
+    assert_in_progress(result)
+    assert result.figures == "решений с истёкшим сроком пока нет"
+    assert_passed(outcome(root, "decisions-executed", "2026-09-01"))
 
 
 def test_decision_in_progress_without_note_warns(root: Path) -> None:
@@ -964,9 +1079,12 @@ def test_request_answered_in_time_passes(root: Path) -> None:
 
 def test_unanswered_request_past_its_due_date_warns(root: Path) -> None:
     request(root)  # received 03.11.2025, due in 14 days: 17.11.2025
-    assert_passed(outcome(root, "requests-answered", "2025-11-17"))
+    waiting = outcome(root, "requests-answered", "2025-11-17")
+    assert_in_progress(waiting)
+    assert waiting.figures == "запросов: 2, с нарушением срока: 0; ждут ответа, срок не истёк: 1"
     result = outcome(root, "requests-answered", "2025-11-18")
     problem = assert_failed(result, "warning")
+    assert problem.due == date(2025, 11, 17)
     assert result.clause == "МПО п. 4.2.3; РОСТ п. 2.2.2"
     assert (problem.path, problem.message) == (
         REQUEST,
@@ -990,6 +1108,12 @@ def test_request_answered_on_its_due_day_passes(root: Path) -> None:
     assert_passed(outcome(root, "requests-answered", "2025-12-01"))
 
 
+def test_request_answered_before_its_due_day_is_met_at_once(root: Path) -> None:
+    request(root, status="answered")
+    consultation(root, "2025-11-05")
+    assert_passed(outcome(root, "requests-answered", "2025-11-06"))
+
+
 def test_request_due_date_of_its_own(root: Path) -> None:
     request(root, due="2025-11-07")
     problem = assert_failed(outcome(root, "requests-answered", "2025-11-08"), "warning")
@@ -1006,13 +1130,21 @@ def test_withdrawn_request_passes(root: Path) -> None:
 
 def test_missing_directions_warn(root: Path) -> None:
     result = outcome(root, "directions-covered", "2025-10-01")
-    problem = assert_failed(result, "warning")
+    assert (result.status, result.severity) == (Status.AT_RISK, "warning")  # can still be planned
+    problem = only(result)
+    assert problem.due == date(2026, 8, 31)
     assert result.figures == "направлений: 2 из 4"
     assert (problem.path, problem.message) == (
         PLAN,
         "в плане и на заседаниях нет направлений: ресурсно-диагностическое; "
         "информационно-аналитическое, консультативное. Добавьте в план мероприятия по ним.",
     )
+
+
+def test_missing_directions_fail_once_the_year_is_over(root: Path) -> None:
+    assert outcome(root, "directions-covered", "2026-08-31").status is Status.AT_RISK
+    problem = assert_failed(outcome(root, "directions-covered", "2026-09-01"), "warning")
+    assert problem.message.startswith("в плане и на заседаниях нет направлений:")
 
 
 def test_plan_and_meetings_together_cover_the_directions(root: Path) -> None:
@@ -1078,9 +1210,12 @@ def test_deficit_without_measures_warns(root: Path) -> None:
 
 def test_past_plan_item_without_done_by_warns(root: Path) -> None:
     plan(root, items=[plan_item("2025-10", "analytical", "Семинар по анализу ВПР")])
-    assert_passed(outcome(root, "plan-executed", "2025-10-31"))
+    waiting = outcome(root, "plan-executed", "2025-10-31")
+    assert_in_progress(waiting)
+    assert waiting.figures == "прошедших пунктов: 1, без отметки: 0; ещё впереди: 1"
     result = outcome(root, "plan-executed", "2025-11-01")
     problem = assert_failed(result, "warning")
+    assert problem.due == date(2025, 10, 31)
     assert result.figures == "прошедших пунктов: 2, без отметки: 1"
     assert (problem.path, problem.message) == (
         PLAN,
@@ -1091,7 +1226,7 @@ def test_past_plan_item_without_done_by_warns(root: Path) -> None:
 
 def test_december_item_is_past_on_1_january(root: Path) -> None:
     plan(root, items=[plan_item("2025-12", "analytical", "Семинар по анализу ВПР")])
-    assert_passed(outcome(root, "plan-executed", "2025-12-31"))
+    assert_in_progress(outcome(root, "plan-executed", "2025-12-31"))
     assert outcome(root, "plan-executed", "2026-01-01").status is Status.FAILED
 
 
@@ -1102,6 +1237,14 @@ def test_past_plan_item_with_done_by_passes(root: Path) -> None:
         items=[plan_item("2025-10", "analytical", "Семинар по анализу ВПР", ["2025-2026/02"])],
     )
     assert_passed(outcome(root, "plan-executed", "2025-11-01"))
+    assert_passed(outcome(root, "plan-executed", "2025-10-20"))  # linked before the month ends
+
+
+def test_year_without_a_plan_is_in_progress_for_plan_executed(root: Path) -> None:
+    (root / PLAN).unlink()
+    result = outcome(root, "plan-executed", "2025-11-01")
+    assert_in_progress(result)
+    assert result.figures == "плана пока нет"
 
 
 # --- council-chair (РОСТ п. 3.1.1) -----------------------------------------------------------
@@ -1201,28 +1344,46 @@ def test_member_who_left_no_longer_represents_the_category(root: Path) -> None:
 
 
 def test_finished_month_without_report_warns(root: Path) -> None:
-    assert_passed(outcome(root, "council-monitoring", "2025-09-30"))
+    early = outcome(root, "council-monitoring", "2025-09-30")
+    assert_in_progress(early)  # the year has just started
+    assert early.figures == "закончившихся периодов: 0, без отчёта: 0; ещё не закончились: 12"
     result = outcome(root, "council-monitoring", "2025-10-01")
     problem = assert_failed(result, "warning")
     assert result.clause == "РОСТ п. 5.3"
-    assert result.figures == "периодов: 1, без отчёта: 1"
-    assert problem.path is None
+    assert result.figures == "закончившихся периодов: 1, без отчёта: 1"
+    assert (problem.path, problem.due) == (None, date(2025, 9, 30))
     assert problem.message == (
-        "нет отчётов мониторинга страницы совета за: 09.2025. Добавьте их в "
+        "нет отчёта мониторинга страницы совета за 09.2025. Добавьте его в "
         "records/council/monitoring/."
     )
 
 
-def test_every_gap_is_named(root: Path) -> None:
-    problem = assert_failed(outcome(root, "council-monitoring", "2025-12-01"), "warning")
-    assert "за: 09.2025, 11.2025." in problem.message
+def test_every_gap_is_a_finding_of_its_own(root: Path) -> None:
+    result = outcome(root, "council-monitoring", "2025-12-01")
+    assert (result.status, result.severity) == (Status.FAILED, "warning")
+    assert [(p.message[:49], p.due) for p in result.problems] == [
+        ("нет отчёта мониторинга страницы совета за 09.2025", date(2025, 9, 30)),
+        ("нет отчёта мониторинга страницы совета за 11.2025", date(2025, 11, 30)),
+    ]
 
 
-def test_every_finished_month_reported_passes(root: Path) -> None:
+def test_every_finished_month_reported_is_in_progress_until_the_year_ends(root: Path) -> None:
     monitoring(root, "2025-09-01", "2025-09-30")
     result = outcome(root, "council-monitoring", "2025-11-15")
+    assert_in_progress(result)
+    assert result.figures == "закончившихся периодов: 2, без отчёта: 0; ещё не закончились: 10"
+
+
+def test_every_month_of_the_year_reported_passes(root: Path) -> None:
+    monitoring(root, "2025-09-01", "2025-09-30")
+    for month in range(11, 13):
+        monitoring(root, f"2025-{month}-01", f"2025-{month}-{30 if month == 11 else 31}")
+    for month, last in ((1, 31), (2, 28), (3, 31), (4, 30), (5, 31), (6, 30), (7, 31), (8, 31)):
+        monitoring(root, f"2026-{month:02d}-01", f"2026-{month:02d}-{last}")
+    assert_in_progress(outcome(root, "council-monitoring", "2026-08-31"))  # August not over
+    result = outcome(root, "council-monitoring", "2026-09-01")
     assert_passed(result)
-    assert result.figures == "периодов: 2, без отчёта: 0"
+    assert result.figures == "закончившихся периодов: 12, без отчёта: 0"
 
 
 def test_calendar_quarter_reports_cover_the_quarterly_period(root: Path) -> None:
@@ -1231,7 +1392,7 @@ def test_calendar_quarter_reports_cover_the_quarterly_period(root: Path) -> None
     monitoring(root, "2025-07-01", "2025-09-30")
     monitoring(root, "2025-10-01", "2025-12-31")
     monitoring(root, "2026-01-01", "2026-03-31")
-    assert_passed(outcome(root, "council-monitoring", "2026-04-15"))
+    assert_in_progress(outcome(root, "council-monitoring", "2026-04-15"))
 
 
 # --- acknowledgements ------------------------------------------------------------------------
@@ -1279,6 +1440,77 @@ def test_acknowledging_one_record_keeps_the_others_failing(root: Path) -> None:
     assert [p.path for p in result.problems] == [meeting_path(3)]
 
 
+def test_acknowledgement_accepts_only_findings_due_by_its_date(root: Path) -> None:
+    meeting(root, 2, "2025-10-15", protocol=None)  # its protocol was due on 29.10.2025
+    meeting(root, 3, "2025-12-24", protocol=None)  # due on 19.01.2026, after the New Year break
+    acknowledgement(
+        root,
+        rule="protocol-required",
+        date="2026-01-10",
+        reason="Осенние протоколы утрачены при переезде школы.",
+    )
+    result = outcome(root, "protocol-required", "2026-02-01")
+    assert result.status is Status.FAILED
+    assert [(p.path, p.due) for p in result.problems] == [(meeting_path(3), date(2026, 1, 19))]
+    assert result.fails
+
+
+@pytest.mark.parametrize(("acknowledged", "status"), [
+    ("2025-10-29", Status.ACKNOWLEDGED),  # on the protocol's last day: a closed period
+    ("2025-10-28", Status.FAILED),  # before it: the finding was not due yet
+])  # fmt: skip
+def test_acknowledgement_on_the_due_day_accepts(
+    root: Path, acknowledged: str, status: Status
+) -> None:
+    meeting(root, 2, "2025-10-15", protocol=None)
+    acknowledgement(root, rule="protocol-required", date=acknowledged, reason="Протокол утрачен.")
+    assert outcome(root, "protocol-required", "2025-11-10").status is status
+
+
+@pytest.mark.parametrize(("acknowledged", "status"), [
+    ("2026-08-31", Status.ACKNOWLEDGED),  # a year-wide finding is due at the year's end
+    ("2026-08-30", Status.FAILED),
+])  # fmt: skip
+def test_year_wide_finding_is_accepted_only_from_the_end_of_the_year(
+    root: Path, acknowledged: str, status: Status
+) -> None:
+    three_meetings_closed_year(root)
+    acknowledgement(root, date=acknowledged)
+    assert outcome(root, "meetings-per-year", "2026-09-15").status is status
+
+
+def test_at_risk_finding_cannot_be_acknowledged(root: Path) -> None:
+    acknowledgement(root, date="2025-09-15")
+    result = outcome(root, "meetings-per-year", "2025-10-01")  # due at the end of May
+    assert (result.status, only(result).due) == (Status.AT_RISK, date(2026, 5, 31))
+
+
+def test_acknowledgement_splits_the_months_of_the_council_monitoring(root: Path) -> None:
+    write_yaml(
+        root,
+        "records/acknowledgements/2025-monitoring.yaml",
+        {
+            "rule": "council-monitoring",
+            "year": "2025-2026",
+            "reason": "Статистика сообщества за сентябрь недоступна.",
+            "decided_by": "sidorova-ev",
+            "date": "2025-11-05",
+        },
+    )
+    result = outcome(root, "council-monitoring", "2025-12-01")  # 09.2025 and 11.2025 missing
+    assert result.status is Status.FAILED
+    assert [p.due for p in result.problems] == [date(2025, 11, 30)]
+
+
+def test_finding_without_a_term_is_accepted_whenever_acknowledged(root: Path) -> None:
+    deficit(root, status="identified", measures=None)
+    acknowledgement(
+        root, rule="deficit-measures", date="2025-11-01", reason="Меры обсуждаются с центром."
+    )
+    result = outcome(root, "deficit-measures", "2025-12-01")
+    assert (result.status, only(result).due) == (Status.ACKNOWLEDGED, None)
+
+
 # --- the `check` command ---------------------------------------------------------------------
 
 
@@ -1295,6 +1527,41 @@ def line_about(output: str, rule_id: str) -> str:
     return found[0]
 
 
+SUMMARY = re.compile(
+    r"Проверено правил: (\d+) \(областей проверки: (\d+)\), из них идёт \(срок ещё не "
+    r"наступил\): (\d+)\. Нарушений: (\d+), предупреждений: (\d+), принято центром: (\d+)\.$"
+)
+
+
+def summary_of(output: str) -> dict[str, int]:
+    """The numbers of check's closing line."""
+    found = SUMMARY.fullmatch(output.splitlines()[-1])
+    assert found, output.splitlines()[-1]
+    keys = ("rules", "scopes", "in_progress", "errors", "warnings", "acknowledged")
+    return dict(zip(keys, map(int, found.groups()), strict=True))
+
+
+def finding_lines(output: str) -> dict[str, int]:
+    """The findings printed above the summary, by kind, as a reader tells them apart."""
+    lines = [line for line in output.splitlines() if TAG.search(line)]
+    acknowledged = [line for line in lines if " Принято центром " in line]
+    warnings = [line for line in lines if line.endswith("(предупреждение)")]
+    return {
+        "errors": len(lines) - len(acknowledged) - len(warnings),
+        "warnings": len(warnings),
+        "acknowledged": len(acknowledged),
+    }
+
+
+def assert_summary_counts_the_lines(output: str) -> dict[str, int]:
+    numbers = summary_of(output)
+    assert {k: numbers[k] for k in ("errors", "warnings", "acknowledged")} == finding_lines(output)
+    return numbers
+
+
+TAG = re.compile(r": \[[a-z-]+\] ")
+
+
 def test_check_fails_on_an_unacknowledged_error(root: Path, runner: CliRunner) -> None:
     three_meetings_closed_year(root)
     code, output = check(runner, root, "2026-09-01")
@@ -1304,9 +1571,24 @@ def test_check_fails_on_an_unacknowledged_error(root: Path, runner: CliRunner) -
     assert line.startswith(f"{PLAN}:{items}:1: [meetings-per-year] МПО п. 4.3 — проведено 3 из 4")
     assert "проведено 3 из 4 заседаний. Учебный год закончился;" in line
     assert not line.endswith("(предупреждение)")
-    assert output.splitlines()[-1].endswith(
-        "Нарушений: 1, под угрозой или предупреждений: 4, принято центром: 0."
-    )
+    numbers = assert_summary_counts_the_lines(output)
+    # the association's year and the council's two years (2026/2027 has just opened)
+    assert (numbers["rules"], numbers["scopes"]) == (18, 3)
+    # the year's meetings; the council's composition in both years, its missing reports of
+    # 09.2025, 11.2025–08.2026 (eleven months); two directions missing from the plan
+    assert (numbers["errors"], numbers["warnings"], numbers["acknowledged"]) == (1, 14, 0)
+    assert numbers["in_progress"] == 1  # the council's 2026/2027 monitoring: no month over yet
+
+
+def test_summary_counts_findings_not_rules(root: Path, runner: CliRunner) -> None:
+    for number, day in enumerate(("2025-10-15", "2025-11-12", "2025-12-10"), start=2):
+        meeting(root, number, day, protocol=None)
+    code, output = check(runner, root, "2026-01-20", "--association", "mpo-test")
+    assert code == 1
+    protocols = [line for line in output.splitlines() if "[protocol-required]" in line]
+    assert len(protocols) == 3  # one rule, three findings
+    numbers = assert_summary_counts_the_lines(output)
+    assert numbers["errors"] == 3
 
 
 def test_check_text_starts_with_where_and_names_the_year_once(
@@ -1315,9 +1597,8 @@ def test_check_text_starts_with_where_and_names_the_year_once(
     _code, output = check(runner, root, "2025-10-01")
     assert line_about(output, "meetings-per-year") == (
         f"{PLAN}:{key_line(root, PLAN, 'items')}:1: [meetings-per-year] МПО п. 4.3 — "
-        "проведено 1 из 4 заседаний, запланировано "
-        "ещё 0; чтобы выполнить норму, запланируйте ещё хотя бы три заседания до конца мая 2026 г. "
-        "(предупреждение)"
+        "проведено 1 из 4 заседаний, больше заседаний не запланировано; чтобы выполнить норму, "
+        "запланируйте ещё хотя бы три заседания до конца мая 2026 г. (предупреждение)"
     )
 
 
@@ -1327,15 +1608,17 @@ def test_check_passes_with_warnings_and_strict_fails_on_them(root: Path, runner:
     line = line_about(output, "meetings-per-year")
     assert line.startswith(f"{PLAN}:{key_line(root, PLAN, 'items')}:1: [meetings-per-year] ")
     assert line.endswith(
-        "проведено 1 из 4 заседаний, запланировано ещё 0; чтобы выполнить норму, запланируйте "
-        "ещё хотя бы три заседания до конца мая 2026 г. (предупреждение)"
+        "проведено 1 из 4 заседаний, больше заседаний не запланировано; чтобы выполнить норму, "
+        "запланируйте ещё хотя бы три заседания до конца мая 2026 г. (предупреждение)"
     )
     assert line_about(output, "council-monitoring") == (
-        f"{COUNCIL}:1:1: [council-monitoring] РОСТ п. 5.3 — нет отчётов мониторинга "
-        "страницы совета за: 09.2025. Добавьте их в records/council/monitoring/. "
+        f"{COUNCIL}:1:1: [council-monitoring] РОСТ п. 5.3 — нет отчёта мониторинга "
+        "страницы совета за 09.2025. Добавьте его в records/council/monitoring/. "
         "(предупреждение)"
     )
-    assert "Нарушений: 0, под угрозой или предупреждений: 4" in output
+    numbers = assert_summary_counts_the_lines(output)
+    # the year at risk, two directions missing, the council's composition and September report
+    assert (numbers["errors"], numbers["warnings"], numbers["acknowledged"]) == (0, 4, 0)
     strict_code, _ = check(runner, root, "2025-10-01", "--strict")
     assert strict_code == 1
 
@@ -1349,9 +1632,11 @@ def test_check_strict_passes_without_warnings(root: Path, runner: CliRunner) -> 
     plan(root, items=[plan_item("2025-11", "resource_diagnostic", "Самодиагностика школ")])
     code, output = check(runner, root, "2025-09-20", "--strict", "--association", "mpo-test")
     assert code == 0, output
+    # in progress: the meetings, their protocols, the analysis (draft), its figures, the
+    # decisions (none with a deadline yet), the plan's items ahead; the plan is approved
     assert output.splitlines() == [
-        "Проверено правил: 12 (областей проверки: 1). Нарушений: 0, под угрозой или "
-        "предупреждений: 0, принято центром: 0."
+        "Проверено правил: 12 (областей проверки: 1), из них идёт (срок ещё не наступил): 6. "
+        "Нарушений: 0, предупреждений: 0, принято центром: 0."
     ]
 
 
@@ -1378,9 +1663,8 @@ def test_check_passes_when_the_failure_is_acknowledged(root: Path, runner: CliRu
         "records/acknowledgements). Принято центром 10.09.2026: Заседание в мае не состоялось "
         "из-за карантина."
     )
-    assert output.splitlines()[-1].endswith(
-        "Нарушений: 0, под угрозой или предупреждений: 4, принято центром: 1."
-    )
+    numbers = assert_summary_counts_the_lines(output)
+    assert (numbers["errors"], numbers["acknowledged"]) == (0, 1)
     strict_code, _ = check(runner, root, "2026-09-15", "--strict")
     assert strict_code == 1  # the council's warnings remain
 
@@ -1401,8 +1685,13 @@ def test_check_json_output(root: Path, runner: CliRunner) -> None:
     assert found[0]["severity"] == "error"
     assert found[0]["clause"] == "МПО п. 4.3"
     assert found[0]["problems"][0]["path"] is None
+    assert found[0]["problems"][0]["due"] == "2026-08-31"  # the end of the school year
     assert found[0]["problems"][0]["message"].startswith("проведено 3 из 4 заседаний.")
     assert "Нарушений: 1," in report["summary"]
+    assert report["counts"] == {
+        "rules": 18, "scopes": 3, "errors": 1, "warnings": 14, "acknowledged": 0,
+        "passed": sum(o["status"] == "passed" for o in report["outcomes"]), "in_progress": 1,
+    }  # fmt: skip
     located = [d for d in report["diagnostics"] if d["code"] == "meetings-per-year"]
     assert [(d["path"], d["line"], d["column"], d["clause"], d["severity"]) for d in located] == [
         (PLAN, key_line(root, PLAN, "items"), 1, "МПО п. 4.3", "error")
@@ -1435,8 +1724,8 @@ def test_check_github_output(root: Path, runner: CliRunner) -> None:
         f"::warning file={PLAN},line={items},col=1,title=[meetings-per-year] МПО п. 4.3::"
     )
     assert warning.endswith(
-        "проведено 1 из 4 заседаний, запланировано ещё 0; чтобы выполнить норму, запланируйте "
-        "ещё хотя бы три заседания до конца мая 2026 г. (предупреждение)"
+        "проведено 1 из 4 заседаний, больше заседаний не запланировано; чтобы выполнить норму, "
+        "запланируйте ещё хотя бы три заседания до конца мая 2026 г. (предупреждение)"
     )
     assert lines[-1].startswith("Проверено правил:")
 
@@ -1464,10 +1753,112 @@ def test_check_year_and_association_options(root: Path, runner: CliRunner) -> No
     )
     assert code == 1
     assert "совет «РОСТ»" not in output
-    assert "Проверено правил: 12 (областей проверки: 1)." in output
+    assert "Проверено правил: 12 (областей проверки: 1)," in output
+
+
+def test_check_json_output_marks_in_progress(root: Path, runner: CliRunner) -> None:
+    code, output = check(runner, root, "2025-10-01", "--format", "json")
+    assert code == 0
+    report = json.loads(output)
+    statuses = {(o["rule"], o["year"]): o for o in report["outcomes"]}
+    analysis_deadline = statuses[("analysis-deadline", "2025-2026")]
+    assert (analysis_deadline["status"], analysis_deadline["status_title"]) == (
+        "in_progress",
+        "идёт",
+    )
+    assert analysis_deadline["problems"] == []
+    assert {o["status"] for o in report["outcomes"]} <= {
+        "passed", "in_progress", "at_risk", "failed", "acknowledged",
+    }  # fmt: skip
+    assert report["counts"]["in_progress"] == sum(
+        o["status"] == "in_progress" for o in report["outcomes"]
+    )
+    assert (
+        f"из них идёт (срок ещё не наступил): {report['counts']['in_progress']}."
+        in (report["summary"])
+    )
 
 
 def test_sample_records_pass_check(runner: CliRunner) -> None:
     code, output = check(runner, REPO, "2026-11-20")
     assert code == 0, output
     assert "Нарушений: 0," in output.splitlines()[-1]
+    assert_summary_counts_the_lines(output)
+
+
+def test_sample_year_that_runs_reads_in_progress_not_met(runner: CliRunner) -> None:
+    """As of 20.11.2026 the 2026/2027 year has just begun: what has a term ahead is «идёт»."""
+    _code, output = check(runner, REPO, "2026-11-20", "--format", "json", "--year", "2026-2027")
+    statuses = {
+        o["rule"]: o["status"] for o in json.loads(output)["outcomes"] if o["year"] == "2026-2027"
+    }
+    for rule_id in (
+        "meetings-per-year", "protocol-required", "analysis-deadline", "analysis-frozen",
+        "plan-executed", "council-monitoring",
+    ):  # fmt: skip
+        assert statuses[rule_id] == "in_progress", rule_id
+
+
+# --- how statuses read on the dashboard and in the pull request's summary --------------------
+
+
+def made(status: Status, severity: str = "error", problems: int = 0) -> Outcome:
+    return Outcome(
+        rule="protocol-required",
+        clause="МПО п. 4.4",
+        title="у прошедшего заседания есть подписанный протокол",
+        association="mpo-test",
+        year=YEAR,
+        status=status,
+        severity=severity,
+        problems=tuple(Problem(f"заседание {n} прошло, а протокола нет.") for n in range(problems)),
+    )
+
+
+@pytest.mark.parametrize(("status", "severity", "label", "icon"), [
+    (Status.PASSED, "error", "выполнено", "✅"),
+    (Status.IN_PROGRESS, "error", "идёт", "⏳"),
+    (Status.AT_RISK, "warning", "под угрозой (предупреждение)", "⚠️"),
+    (Status.FAILED, "error", "нарушено", "❌"),
+    (Status.FAILED, "warning", "нарушено (предупреждение)", "⚠️"),
+    (Status.ACKNOWLEDGED, "error", "принято центром", "☑️"),
+])  # fmt: skip
+def test_status_labels(status: Status, severity: str, label: str, icon: str) -> None:
+    assert (made(status, severity).label, made(status, severity).icon) == (label, icon)
+
+
+def test_dashboard_summary_counts_findings_and_rules() -> None:
+    met = [made(Status.PASSED), made(Status.PASSED)]
+    assert year_summary(met) == "все требования выполнены"
+    assert year_icon(met) == "✅"
+    running = [*met, made(Status.IN_PROGRESS)]
+    assert (
+        year_summary(running)
+        == "замечаний нет; из 3 правил выполнено 2, идёт 1 (срок ещё не наступил)"
+    )
+    assert year_icon(running) == "⏳"
+    wrong = [*running, made(Status.FAILED, problems=3), made(Status.AT_RISK, "warning", 1)]
+    assert year_summary(wrong) == (
+        "нарушений: 3, предупреждений: 1; из 5 правил выполнено 2, идёт 1 (срок ещё не наступил)"
+    )
+    assert year_icon(wrong) == "❌"
+    assert status_mark(made(Status.FAILED, problems=1)) == "❌ **НАРУШЕНО**"
+    assert status_mark(made(Status.FAILED, "warning", 1)) == "⚠️ **нарушено (предупреждение)**"
+    assert status_mark(made(Status.IN_PROGRESS)) == "⏳ идёт"
+
+
+def test_check_diff_labels_statuses_and_lists_rules_in_progress(
+    root: Path, runner: CliRunner, tmp_path: Path
+) -> None:
+    base, head = tmp_path / "base.json", tmp_path / "head.json"
+    base.write_text(check(runner, root, "2025-10-20", "--format", "json")[1], encoding="utf-8")
+    meeting(root, 2, "2025-10-15", protocol=None)
+    head.write_text(check(runner, root, "2025-10-30", "--format", "json")[1], encoding="utf-8")
+    diff = runner.invoke(main, ["check-diff", str(base), str(head)]).output
+    new = diff.split("### Новые замечания", 1)[1].split("### Устранённые", 1)[0]
+    assert "- ❌ нарушено: **[protocol-required] МПО п. 4.4** — " in new
+    running = diff.split("<details>", 1)[1]
+    assert "⏳ Идёт, срок ещё не наступил:" in running
+    assert "- [analysis-deadline] МПО п. 4.6 — mpo-test, 2025/2026: анализ ещё не представлен" in (
+        running
+    )

@@ -2,7 +2,7 @@
 
 Every rule runs on every scope that has started: each association's school year, and the
 council's. The centre's Acknowledgement records turn a failure of a closed period into
-"acknowledged".
+"acknowledged": a finding is accepted by an acknowledgement dated on or after its due date.
 """
 
 from __future__ import annotations
@@ -97,13 +97,23 @@ def _outcome(registered: Rule, scope: Scope) -> Outcome:
 
 
 def _apply_acknowledgements(outcome: Outcome, scope: Scope) -> Outcome:
-    """Accept what the centre acknowledged by the as-of date; other problems stay."""
+    """Accept what the centre acknowledged by the as-of date; other problems stay.
+
+    An acknowledgement accepts only findings of a closed period: those due on or before its
+    own date (a problem without a due date, whenever it is dated). A later finding of the same
+    rule and year still fails.
+    """
     remaining = list(outcome.problems)
     accepted: list[str] = []
     for ack in scope.acknowledgements:
         if not _same_finding(ack, outcome) or ack.date > scope.as_of:
             continue
-        matched = [p for p in remaining if ack.subject is None or _is_subject(ack.subject, p)]
+        matched = [
+            p
+            for p in remaining
+            if (ack.subject is None or _is_subject(ack.subject, p))
+            and (p.due is None or p.due <= ack.date)
+        ]
         if matched:
             remaining = [p for p in remaining if p not in matched]
             accepted.append(f"{ru_date(ack.date)}: {ack.reason}")

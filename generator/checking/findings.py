@@ -10,24 +10,36 @@ at the council's record.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
 from generator.checking.rules.base import Outcome, Problem, Status
-from generator.loading.diagnostics import Diagnostic, Loc
+from generator.loading.diagnostics import Diagnostic, Loc, Severity
 from generator.loading.project import Project
 
 COUNCIL_RECORD = "records/council/council.yaml"
 
 
 def rule_diagnostics(project: Project, outcomes: Sequence[Outcome]) -> list[Diagnostic]:
-    """One diagnostic per problem of every outcome that did not pass."""
+    """One diagnostic per problem of every outcome with findings (failed, at risk, accepted)."""
     on_disk = set(project.files)
     return [
-        _diagnostic(project, on_disk, outcome, problem)
+        _diagnostic(project, on_disk, outcome, problem, severity)
         for outcome in outcomes
-        if outcome.status is not Status.PASSED
+        if (severity := finding_severity(outcome)) is not None
         for problem in outcome.problems
     ]
+
+
+def finding_severity(outcome: Outcome) -> Severity | None:
+    """How each problem of an outcome is printed: an error, a warning, a notice (accepted by the
+    centre), or not at all (passed, in progress)."""
+    if outcome.status is Status.ACKNOWLEDGED:
+        return "notice"
+    if outcome.status in (Status.FAILED, Status.AT_RISK):
+        return "error" if outcome.severity == "error" else "warning"
+    return None
 
 
 def exit_status(outcomes: Sequence[Outcome], strict: bool) -> int:
@@ -36,25 +48,58 @@ def exit_status(outcomes: Sequence[Outcome], strict: bool) -> int:
     return 1 if failing else 0
 
 
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """What `check` reports: findings by their printed kind, and rules by status."""
+
+    rules: int  # rules evaluated, counted once per scope
+    scopes: int
+    errors: int  # lines printed as errors («нарушений»)
+    warnings: int  # lines marked «(предупреждение)» («предупреждений»)
+    acknowledged: int  # lines marked «Принято центром …» («принято центром»)
+    passed: int  # rules (per scope) actually met
+    in_progress: int  # rules (per scope) whose term has not come, nothing wrong so far
+
+
+def count(outcomes: Sequence[Outcome]) -> Counts:
+    lines = Counter(
+        severity
+        for o in outcomes
+        if (severity := finding_severity(o)) is not None
+        for _problem in o.problems
+    )
+    return Counts(
+        rules=len(outcomes),
+        scopes=len({(o.association, o.year) for o in outcomes}),
+        errors=lines["error"],
+        warnings=lines["warning"],
+        acknowledged=lines["notice"],
+        passed=sum(1 for o in outcomes if o.status is Status.PASSED),
+        in_progress=sum(1 for o in outcomes if o.status is Status.IN_PROGRESS),
+    )
+
+
 def rules_summary(outcomes: Sequence[Outcome]) -> str:
-    """The closing line of `check`: rules run, scopes, violations, warnings, acknowledged."""
-    errors = sum(1 for o in outcomes if o.fails)
-    warnings = sum(1 for o in outcomes if o.warns)
-    acknowledged = sum(1 for o in outcomes if o.status is Status.ACKNOWLEDGED)
-    scopes = len({(o.association, o.year) for o in outcomes})
+    """The closing line of `check`.
+
+    The first sentence counts rules (once per scope) and of them those in progress; the second
+    counts the findings printed above it, each number the lines of its kind: plain lines
+    (errors), lines marked «(предупреждение)», lines marked «Принято центром».
+    """
+    c = count(outcomes)
     return (
-        f"Проверено правил: {len(outcomes)} (областей проверки: {scopes}). Нарушений: "
-        f"{errors}, под угрозой или предупреждений: {warnings}, принято центром: {acknowledged}."
+        f"Проверено правил: {c.rules} (областей проверки: {c.scopes}), из них идёт (срок ещё "
+        f"не наступил): {c.in_progress}. Нарушений: {c.errors}, предупреждений: {c.warnings}, "
+        f"принято центром: {c.acknowledged}."
     )
 
 
 def _diagnostic(
-    project: Project, on_disk: set[str], outcome: Outcome, problem: Problem
+    project: Project, on_disk: set[str], outcome: Outcome, problem: Problem, severity: Severity
 ) -> Diagnostic:
     path, loc = _target(project, on_disk, outcome, problem)
-    acknowledged = outcome.status is Status.ACKNOWLEDGED
     message = problem.message
-    if acknowledged:
+    if severity == "notice":
         message += f" Принято центром {outcome.acknowledged_by}"
     record = project.by_path.get(path)
     position = record.source.locate(loc) if record else None
@@ -64,11 +109,7 @@ def _diagnostic(
         code=outcome.rule,
         line=position.line if position else None,
         column=position.column if position else None,
-        severity="notice"
-        if acknowledged
-        else "error"
-        if outcome.severity == "error"
-        else "warning",
+        severity=severity,
         loc=loc,
         clause=outcome.clause,
     )

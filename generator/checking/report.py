@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import asdict
 from typing import Any
 
-from generator.checking.findings import rules_summary
+from generator.checking.findings import count, rules_summary
 from generator.checking.rules.base import STATUS_TITLES, Outcome
 from generator.loading.diagnostics import Diagnostic
 
@@ -20,6 +21,12 @@ FORMATS = ("text", "json", "github")
 
 def sort_key(diagnostic: Diagnostic) -> tuple[str, int, int, str]:
     return (diagnostic.path, diagnostic.line or 0, diagnostic.column or 0, diagnostic.message)
+
+
+def place_key(diagnostic: Diagnostic) -> tuple[str, int, int]:
+    """Findings by place only: at one place they keep the rules' order and each rule's own
+    (a year's missing reports month by month)."""
+    return (diagnostic.path, diagnostic.line or 0, diagnostic.column or 0)
 
 
 def summary(files: int, diagnostics: Sequence[Diagnostic]) -> str:
@@ -48,7 +55,7 @@ def render(
     first, then the findings and the rules' summary.
     """
     ordered = sorted(diagnostics, key=sort_key)
-    found = sorted(findings, key=sort_key)
+    found = sorted(findings, key=place_key)
     if fmt == "json":
         return json.dumps(_json(files, ordered, outcomes, found), ensure_ascii=False, indent=2)
     line = _github if fmt == "github" else Diagnostic.format_text
@@ -76,6 +83,7 @@ def _json(
     }
     if outcomes is not None:
         payload["outcomes"] = [_outcome_json(o) for o in outcomes]
+        payload["counts"] = asdict(count(outcomes))
         payload["summary"] = rules_summary(outcomes)
     return payload
 
@@ -95,7 +103,12 @@ def _diagnostic_json(d: Diagnostic) -> dict[str, Any]:
 
 
 def _outcome_json(outcome: Outcome) -> dict[str, Any]:
-    """A rule's outcome in one scope (for `check-diff` and the dashboard's readers)."""
+    """A rule's outcome in one scope (for `check-diff` and the dashboard's readers).
+
+    `status` is one of passed, in_progress, at_risk, failed, acknowledged; `status_title` its
+    Russian name; a problem's `due` is the day it had to be done by (ISO), where the rule has
+    one.
+    """
     return {
         "rule": outcome.rule,
         "clause": outcome.clause,
@@ -107,7 +120,10 @@ def _outcome_json(outcome: Outcome) -> dict[str, Any]:
         "severity": outcome.severity,
         "figures": outcome.figures,
         "acknowledged_by": outcome.acknowledged_by,
-        "problems": [{"path": p.path, "message": p.message} for p in outcome.problems],
+        "problems": [
+            {"path": p.path, "message": p.message, "due": p.due.isoformat() if p.due else None}
+            for p in outcome.problems
+        ],
     }
 
 

@@ -6,28 +6,56 @@ from collections import defaultdict
 
 from markupsafe import Markup
 
-from generator.checking.rules.base import STATUS_TITLES, Outcome, Status
+from generator.checking.findings import count
+from generator.checking.rules.base import STATUS_ICONS, WARNING_ICON, Outcome, Status
 from generator.rendering.context import SiteContext
 
 DASHBOARD = "compliance/index.md"
-STATUS_MARKS = {  # trusted Markdown: emphasis makes the failures stand out in the table
-    Status.PASSED: Markup("выполнено"),
-    Status.AT_RISK: Markup("**под угрозой**"),
-    Status.FAILED: Markup("**НАРУШЕНО**"),
-    Status.ACKNOWLEDGED: Markup("принято центром"),
-}
+
+
+def status_mark(outcome: Outcome) -> Markup:
+    """The status's sign and words in the dashboard's table; findings in bold, an error's
+    «НАРУШЕНО» in capitals."""
+    label = outcome.label
+    if outcome.fails:
+        label = label.upper()
+    if outcome.status in (Status.FAILED, Status.AT_RISK):
+        label = f"**{label}**"  # trusted Markdown: the findings stand out in the table
+    return Markup(f"{outcome.icon} {label}")
+
+
+def year_icon(outcomes: list[Outcome]) -> str:
+    """One sign for a scope: its worst finding, else «идёт», else «выполнено»."""
+    c = count(outcomes)
+    if c.errors:
+        return STATUS_ICONS[Status.FAILED]
+    if c.warnings:
+        return WARNING_ICON
+    if c.in_progress:
+        return STATUS_ICONS[Status.IN_PROGRESS]
+    if c.acknowledged:
+        return STATUS_ICONS[Status.ACKNOWLEDGED]
+    return STATUS_ICONS[Status.PASSED]
 
 
 def year_summary(outcomes: list[Outcome]) -> str:
-    """A short Russian status of one scope, for the home page."""
-    failed = sum(1 for o in outcomes if o.status is Status.FAILED and o.severity == "error")
-    warned = sum(1 for o in outcomes if o.warns or o.status is Status.AT_RISK)
-    acknowledged = sum(1 for o in outcomes if o.status is Status.ACKNOWLEDGED)
-    if not failed and not warned:
-        text = "все требования выполнены"
+    """A short Russian status of one scope, for the dashboard's list and the home page.
+
+    Findings are counted as the table shows them (each problem once), in the words of
+    `check`'s summary; rules as met and in progress.
+    """
+    c = count(outcomes)
+    if not (c.errors or c.warnings or c.acknowledged) and c.passed == c.rules:
+        return "все требования выполнены"
+    if c.errors or c.warnings or c.acknowledged:
+        found = f"нарушений: {c.errors}, предупреждений: {c.warnings}"
+        found += f", принято центром: {c.acknowledged}" if c.acknowledged else ""
     else:
-        text = f"нарушений: {failed}, требуют внимания: {warned}"
-    return text + (f", принято центром: {acknowledged}" if acknowledged else "")
+        found = "замечаний нет"
+    rules = f"из {c.rules} правил выполнено {c.passed}"
+    if c.in_progress:
+        rules += f", идёт {c.in_progress} (срок ещё не наступил)"
+    return f"{found}; {rules}"
 
 
 def scopes(site: SiteContext) -> list[tuple[str, str, list[Outcome]]]:
@@ -71,9 +99,9 @@ def pages(site: SiteContext) -> dict[str, str]:
             "compliance.md.j2",
             DASHBOARD,
             scopes=scopes(site),
-            marks=STATUS_MARKS,
-            titles=STATUS_TITLES,
+            mark=status_mark,
             record_page=record_page,
             summary=year_summary,
+            icon=year_icon,
         )
     }

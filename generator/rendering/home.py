@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from generator.rendering.context import SiteContext
-from generator.rendering.dashboard import scopes, year_summary
+from generator.rendering.dashboard import scopes, year_icon, year_summary
 from generator.rendering.publication import protocol_shown
 from generator.russian import ru_date
 from schemas import CouncilEvent, Meeting
@@ -32,7 +32,10 @@ def pages(site: SiteContext) -> dict[str, str]:
     coming.sort(key=lambda item: (item[0], item[2]))
     latest.sort(key=lambda item: item[0], reverse=True)
     status = (
-        [(title, anchor, year_summary(outcomes)) for title, anchor, outcomes in scopes(site)]
+        [
+            (title, anchor, f"{year_icon(outcomes)} {year_summary(outcomes)}")
+            for title, anchor, outcomes in scopes(site)
+        ]
         if site.publishing.internal
         else []
     )

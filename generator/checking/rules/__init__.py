@@ -5,18 +5,18 @@ A rule enters the check by being listed here; a new rule module adds its rules t
 
 from __future__ import annotations
 
-from generator.checking.rules import association, council
+from generator.checking.rules import association, council, meetings
 from generator.checking.rules.base import Rule
 
 RULES: tuple[Rule, ...] = (
-    association.meetings_per_year,
-    association.protocol_required,
-    association.no_future_held,
+    meetings.meetings_per_year,
+    meetings.protocol_required,
+    meetings.no_future_held,
     association.plan_approved,
     association.analysis_deadline,
     association.analysis_frozen,
     association.leader_elected,
-    association.decisions_executed,
+    meetings.decisions_executed,
     association.requests_answered,
     association.directions_covered,
     association.deficit_measures,

@@ -1,183 +1,28 @@
-"""The association's rules (МПО), one small function each, evaluated per school year."""
+"""The association's rules (МПО) on its plan, analysis, leader, requests and deficits, one small
+function each, evaluated per school year. The rules on its meetings are in `meetings`."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
 from generator.checking.figures import count_figures
-from generator.checking.rules.base import Problem, Scope, Status, Verdict, passed, rule
-from generator.checking.workdays import add_working_days
-from generator.checking.years import Year
+from generator.checking.rules.base import (
+    Problem,
+    Scope,
+    Status,
+    Verdict,
+    association_year,
+    in_progress,
+    passed,
+    rule,
+)
 from generator.russian import ru_date, school_year_title
 from schemas import Meeting
-from schemas.enums import (
-    AnalysisStatus,
-    DeficitStatus,
-    Direction,
-    ExecutionStatus,
-    MeetingStatus,
-    ProtocolStatus,
-    RequestStatus,
-)  # fmt: skip
+from schemas.enums import AnalysisStatus, DeficitStatus, Direction, MeetingStatus, RequestStatus
 
-
-def _year(scope: Scope) -> Year:
-    assert scope.association is not None
-    return scope.association
-
-
-def _signed_by(meeting: Meeting, as_of: date) -> bool:
-    protocol = meeting.protocol
-    return (
-        protocol is not None
-        and protocol.status is ProtocolStatus.SIGNED
-        and protocol.signed is not None
-        and protocol.signed <= as_of
-    )
-
-
-def _held(scope: Scope) -> list[Meeting]:
-    return [
-        m for _r, m in _year(scope).meetings
-        if m.status is MeetingStatus.HELD and _signed_by(m, scope.as_of)
-    ]  # fmt: skip
-
-
-@rule(
-    "meetings-per-year",
-    "МПО п. 4.3",
-    "не меньше 4 заседаний с протоколами за учебный год",
-    "error",
-    advice="Запланируйте недостающие заседания до конца мая (файлы meetings/NN.yaml со status: planned). Если год закончился, а норма не выполнена по уважительной причине, центр оформляет решение о принятии замечания (records/acknowledgements).",
-)
-def meetings_per_year(scope: Scope) -> Verdict:
-    needed = scope.settings.min_meetings
-    held = len(_held(scope))
-    by_may = scope.settings.meetings_by.in_year(scope.bounds[1].year)
-    # After the planned end (May) the year still runs to 31 August: count to its end then.
-    until = by_may if scope.as_of <= by_may else scope.bounds[1]
-    grace = scope.settings.protocol_grace_working_days
-    coming = [
-        m for _r, m in _year(scope).meetings
-        if (
-            m.status in (MeetingStatus.PLANNED, MeetingStatus.POSTPONED)
-            and scope.as_of <= (m.new_date or m.date) <= until
-        ) or (  # held, its protocol still within the time allowed for signing
-            m.status is MeetingStatus.HELD
-            and not _signed_by(m, scope.as_of)
-            and scope.as_of <= add_working_days(m.date, grace)
-        )
-    ]  # fmt: skip
-    figures = f"проведено {held} из {needed} заседаний, запланировано ещё {len(coming)}"
-    if held >= needed:
-        return passed(f"проведено {held} из {needed} заседаний")
-    if scope.over:
-        message = (
-            f"проведено {held} из {needed} заседаний. Учебный год закончился; если норма не "
-            "выполнена по уважительной причине, центр может принять это замечание (запись в "
-            "records/acknowledgements)."
-        )
-        return Verdict(Status.FAILED, figures, (Problem(message),))
-    if held + len(coming) >= needed:
-        return passed(figures)
-    missing = needed - held - len(coming)
-    message = (
-        f"{figures}; чтобы выполнить норму, запланируйте ещё хотя бы "
-        f"{_count_words(missing)} до {_until_words(until)}"
-    )
-    return Verdict(Status.AT_RISK, figures, (Problem(message),), severity="warning")
-
-
-def _count_words(count: int) -> str:
-    words = {1: "одно заседание", 2: "два заседания", 3: "три заседания", 4: "четыре заседания"}
-    return words.get(count, f"{count} заседаний")
-
-
-def _until_words(day: date) -> str:
-    """«конца мая 2027 г.» for a month's last day, else «15 мая 2027 г.»."""
-    if (day + timedelta(days=1)).day == 1:
-        return f"конца {_MONTH_GEN[day.month]} {day.year} г."
-    return f"{day.day} {_MONTH_GEN[day.month]} {day.year} г."
-
-
-_MONTH_GEN = {
-    1: "января", 2: "февраля", 3: "марта", 4: "апреля", 5: "мая", 6: "июня", 7: "июля",
-    8: "августа", 9: "сентября", 10: "октября", 11: "ноября", 12: "декабря",
-}  # fmt: skip
-
-
-@rule(
-    "protocol-required",
-    "МПО п. 4.4",
-    "у прошедшего заседания есть подписанный протокол, новая дата или причина отмены",
-    "error",
-    advice="Внесите подписанный протокол (status: held, protocol.status: signed, signed: дата), или перенесите заседание (status: postponed, new_date), или отмените его с причиной (status: cancelled, cancel_reason).",
-)
-def protocol_required(scope: Scope) -> Verdict:
-    grace = scope.settings.protocol_grace_working_days
-    problems = []
-    due_count = 0
-    for record, meeting in _year(scope).meetings:
-        day = meeting.new_date or meeting.date
-        deadline = add_working_days(day, grace)
-        if scope.as_of <= deadline:
-            continue
-        due_count += 1
-        message = _protocol_problem(meeting, day, scope.as_of)
-        if message:
-            where = ("protocol", "status") if meeting.protocol else ("status",)
-            problems.append(Problem(message, record.path, where))
-    if problems:
-        return Verdict(Status.FAILED, f"без протокола: {len(problems)}", tuple(problems))
-    return passed(f"заседаний, по которым истёк срок оформления: {due_count}, все в порядке")
-
-
-def _protocol_problem(meeting: Meeting, day: date, as_of: date) -> str | None:
-    if meeting.status is MeetingStatus.CANCELLED:
-        if meeting.cancel_reason:
-            return None
-        return (
-            f"заседание {ru_date(meeting.date)} отменено, но причина не указана. Добавьте "
-            "cancel_reason с причиной отмены."
-        )
-    if meeting.status is MeetingStatus.HELD and _signed_by(meeting, as_of):
-        return None
-    when = (
-        f", перенесённое на {ru_date(day)},"
-        if meeting.status is MeetingStatus.POSTPONED
-        else f" {ru_date(day)}"
-    )
-    state = "протокол не подписан" if meeting.protocol else "протокола нет"
-    return (
-        f"заседание{when} прошло, а {state}. Добавьте подписанный протокол, перенесите "
-        "заседание на новую дату или отметьте его отменённым с указанием причины."
-    )
-
-
-@rule(
-    "no-future-held",
-    "здравый смысл",
-    "заседание из будущего не отмечено проведённым",
-    "error",
-    advice="Проверьте дату заседания. Протокол, подготовленный заранее, держите черновиком (protocol.status: draft) до дня заседания.",
-)
-def no_future_held(scope: Scope) -> Verdict:
-    problems = tuple(
-        Problem(
-            f"заседание {ru_date(meeting.date)} ещё не наступило, а отмечено проведённым или с "
-            "подписанным протоколом. Проверьте дату; протокол заранее готовится как черновик "
-            "(status: draft).",
-            record.path,
-            ("date",),
-        )
-        for record, meeting in _year(scope).meetings
-        if meeting.date > scope.as_of
-        and (
-            meeting.status is MeetingStatus.HELD
-            or (meeting.protocol is not None and meeting.protocol.status is ProtocolStatus.SIGNED)
-        )
-    )
-    return Verdict(Status.FAILED, problems=problems) if problems else passed()
+# How many days before the plan's last day an unapproved plan turns from «идёт» to «под угрозой».
+# The regulation names no such period; a setting of its own would be the place for it.
+PLAN_WARNING_DAYS = 14
 
 
 @rule(
@@ -188,7 +33,10 @@ def no_future_held(scope: Scope) -> Verdict:
     advice="Добавьте в plan.yaml гриф «УТВЕРЖДАЮ» (approval: должность, подпись, дата); каждое изменение плана тоже утверждается (approval у изменения).",
 )
 def plan_approved(scope: Scope) -> Verdict:
-    year = _year(scope)
+    # Passed once the plan is approved in time; not approved yet: in progress until
+    # PLAN_WARNING_DAYS before the last day, then at risk, failed after it. An amendment not
+    # approved fails at once: the regulation sets it no term.
+    year = association_year(scope)
     due = scope.settings.plan_approved_by.in_year(scope.bounds[0].year)
     plan_path = f"{year.records_folder}/plan.yaml"
     plan = year.plan
@@ -197,16 +45,19 @@ def plan_approved(scope: Scope) -> Verdict:
         message = (
             f"{what}; его нужно утвердить до {ru_date(due)} (гриф «УТВЕРЖДАЮ», поле approval)."
         )
-        if scope.as_of <= due:
-            return Verdict(
-                Status.AT_RISK, f"срок — {ru_date(due)}", (Problem(message, plan_path),), "warning"
-            )
-        return Verdict(Status.FAILED, f"срок — {ru_date(due)}", (Problem(message, plan_path),))
+        figures = f"срок — {ru_date(due)}"
+        problem = Problem(message, plan_path, due=due)
+        if scope.as_of > due:
+            return Verdict(Status.FAILED, figures, (problem,))
+        if (due - scope.as_of).days < PLAN_WARNING_DAYS:
+            return Verdict(Status.AT_RISK, figures, (problem,), "warning")
+        state = "ещё не утверждён" if plan else "ещё не внесён"
+        return in_progress(f"план {state}; {figures}")
     problems = []
     if plan.approval.date > due:
         problems.append(Problem(
             f"план утверждён {ru_date(plan.approval.date)}, позже срока {ru_date(due)}.", plan_path,
-            ("approval", "date"),
+            ("approval", "date"), due=due,
         ))  # fmt: skip
     for index, amendment in enumerate(plan.amendments):
         if amendment.approval is None:
@@ -215,6 +66,7 @@ def plan_approved(scope: Scope) -> Verdict:
                 "к изменению approval.",
                 plan_path,
                 ("amendments", index),
+                due=amendment.date,
             ))  # fmt: skip
     figures = f"утверждён {ru_date(plan.approval.date)}"
     return Verdict(Status.FAILED, figures, tuple(problems)) if problems else passed(figures)
@@ -228,7 +80,10 @@ def plan_approved(scope: Scope) -> Verdict:
     advice="Подготовьте analysis.md и после представления в центр поставьте status: submitted и дату submitted.",
 )
 def analysis_deadline(scope: Scope) -> Verdict:
-    year = _year(scope)
+    # Passed only once the analysis is submitted in time (a draft is not «выполнено»); not
+    # submitted: in progress until the warning days before the last day, then at risk, failed
+    # after it.
+    year = association_year(scope)
     last_day = scope.settings.analysis_last_day.in_year(scope.bounds[1].year)
     if not scope.settings.analysis_last_day_included:
         last_day -= timedelta(days=1)
@@ -242,17 +97,20 @@ def analysis_deadline(scope: Scope) -> Verdict:
         if submitted <= last_day:
             return passed(f"представлен {ru_date(submitted)}; {figures}")
         message = f"анализ представлен {ru_date(submitted)}, позже срока {ru_date(last_day)}."
-        return Verdict(Status.FAILED, figures, (Problem(message, path, ("submitted",)),))
+        problem = Problem(message, path, ("submitted",), due=last_day)
+        return Verdict(Status.FAILED, figures, (problem,))
     if scope.as_of > last_day:
         message = (
             f"анализ работы за {school_year_title(scope.year)} учебный год не представлен, а срок "
             f"истёк {ru_date(last_day)}. Представьте анализ (analysis.md, status: submitted)."
         )
-        return Verdict(Status.FAILED, figures, (Problem(message, path, ("status",)),))
+        problem = Problem(message, path, ("status",), due=last_day)
+        return Verdict(Status.FAILED, figures, (problem,))
     if (last_day - scope.as_of).days < scope.settings.analysis_warning_days:
         message = f"анализ работы нужно представить в центр до {ru_date(last_day)} включительно."
-        return Verdict(Status.AT_RISK, figures, (Problem(message, path, ("status",)),), "warning")
-    return passed(figures)
+        problem = Problem(message, path, ("status",), due=last_day)
+        return Verdict(Status.AT_RISK, figures, (problem,), "warning")
+    return in_progress(f"анализ ещё не представлен; {figures}")
 
 
 @rule(
@@ -263,14 +121,19 @@ def analysis_deadline(scope: Scope) -> Verdict:
     advice="Цифры представленного анализа не меняются. Объясните расхождение с записями в поле figures_note.",
 )
 def analysis_frozen(scope: Scope) -> Verdict:
-    year = _year(scope)
+    # Nothing to compare until the analysis is submitted: in progress then (an analysis not yet
+    # submitted is not «выполнено»), also after its deadline — analysis-deadline reports that.
+    # A difference has no term of its own: its finding has no due date.
+    year = association_year(scope)
     analysis = year.analysis
     if (
         analysis is None
         or analysis.status is not AnalysisStatus.SUBMITTED
+        or analysis.submitted is None
+        or analysis.submitted > scope.as_of
         or analysis.figures is None
     ):
-        return passed("анализ не представлен")
+        return in_progress("анализ ещё не представлен")
     current = count_figures(year, scope.as_of)
     differences = [
         f"{title}: в анализе {was}, по записям {now}"
@@ -294,7 +157,9 @@ def analysis_frozen(scope: Scope) -> Verdict:
     advice="В membership.yaml укажите руководителя из числа участников и заседание, на котором он избран (leader.meeting).",
 )
 def leader_elected(scope: Scope) -> Verdict:
-    year = _year(scope)
+    # The leader is elected at the opening meeting and recorded with the year's membership; the
+    # regulation gives it no term, so this is passed or failed, never in progress.
+    year = association_year(scope)
     membership = year.membership
     path = f"{year.records_folder}/membership.yaml"
     if membership is None or membership.leader is None:
@@ -326,41 +191,6 @@ def leader_elected(scope: Scope) -> Verdict:
 
 
 @rule(
-    "decisions-executed",
-    "МПО п. 4.2",
-    "решения с истёкшим сроком выполнены или объяснено, почему нет",
-    "warning",
-    advice="Отметьте исполнение решения (execution: status done) или объясните в execution.note, почему оно не выполнено.",
-)
-def decisions_executed(scope: Scope) -> Verdict:
-    problems = []
-    total = 0
-    for record, meeting in _year(scope).meetings:
-        if meeting.protocol is None or not _signed_by(meeting, scope.as_of):
-            continue
-        for i, item in enumerate(meeting.protocol.agenda, start=1):
-            for j, decision in enumerate(item.decisions, start=1):
-                if decision.deadline is None or decision.deadline >= scope.as_of:
-                    continue
-                total += 1
-                execution = decision.execution
-                ok = execution is not None and (
-                    execution.status in (ExecutionStatus.DONE, ExecutionStatus.CANCELLED)
-                    or execution.note is not None
-                )
-                if not ok:
-                    problems.append(Problem(
-                        f"срок решения {i}.{j} истёк {ru_date(decision.deadline)}, а отметки об "
-                        "исполнении нет. Добавьте execution: status done или примечание note о "
-                        "том, почему не выполнено.",
-                        record.path,
-                        ("protocol", "agenda", i - 1, "decisions", j - 1),
-                    ))  # fmt: skip
-    figures = f"решений с истёкшим сроком: {total}, без отметки: {len(problems)}"
-    return Verdict(Status.FAILED, figures, tuple(problems)) if problems else passed(figures)
-
-
-@rule(
     "requests-answered",
     "МПО п. 4.2.3; РОСТ п. 2.2.2",
     "на каждый запрос ответили в срок",
@@ -368,7 +198,10 @@ def decisions_executed(scope: Scope) -> Verdict:
     advice="Проведите консультацию и запишите её в consultations/ со ссылкой на запрос (request); отметьте запрос status: answered.",
 )
 def requests_answered(scope: Scope) -> Verdict:
-    year = _year(scope)
+    # In progress while a request awaits its answer within the due days; passed when every
+    # request is answered in time (or withdrawn) — also when there is none: requests come when
+    # schools ask, the year owes none.
+    year = association_year(scope)
     answers: dict[str, date] = {}
     for _r, consultation in year.consultations:
         if consultation.request:
@@ -377,6 +210,7 @@ def requests_answered(scope: Scope) -> Verdict:
                 min(first, consultation.date) if first else consultation.date
             )
     problems = []
+    waiting = 0
     for record, request in year.requests:
         due = request.due or request.received + timedelta(days=scope.settings.request_due_days)
         answered = answers.get(record.place.id)
@@ -385,6 +219,7 @@ def requests_answered(scope: Scope) -> Verdict:
         if answered is not None and answered <= due:
             continue
         if answered is None and scope.as_of <= due:
+            waiting += 1
             continue
         late = (
             f"ответ дан {ru_date(answered)}, позже срока {ru_date(due)}"
@@ -396,9 +231,14 @@ def requests_answered(scope: Scope) -> Verdict:
             "(consultations/, поле request).",
             record.path,
             ("received",),
+            due=due,
         ))  # fmt: skip
     figures = f"запросов: {len(year.requests)}, с нарушением срока: {len(problems)}"
-    return Verdict(Status.FAILED, figures, tuple(problems)) if problems else passed(figures)
+    if problems:
+        return Verdict(Status.FAILED, figures, tuple(problems))
+    if waiting:
+        return in_progress(f"{figures}; ждут ответа, срок не истёк: {waiting}")
+    return passed(figures)
 
 
 @rule(
@@ -409,7 +249,10 @@ def requests_answered(scope: Scope) -> Verdict:
     advice="Добавьте в план мероприятия по недостающим направлениям (МПО п. 3.1.1–3.1.4).",
 )
 def directions_covered(scope: Scope) -> Verdict:
-    year = _year(scope)
+    # The plan is the year's intent: passed once the plan and the meetings cover every
+    # direction (a future plan item counts). A direction missing is at risk while the year runs
+    # (the plan can still be amended), failed once it is over; due at the end of the year.
+    year = association_year(scope)
     touched = {item.direction for item in year.plan.items} if year.plan else set()
     for _r, meeting in year.meetings:
         if meeting.protocol:
@@ -424,7 +267,10 @@ def directions_covered(scope: Scope) -> Verdict:
         + ". Добавьте в план мероприятия по ним."
     )
     plan = f"{year.records_folder}/plan.yaml"
-    return Verdict(Status.FAILED, figures, (Problem(message, plan, ("items",)),))
+    problem = Problem(message, plan, ("items",), due=scope.bounds[1])
+    if scope.over:
+        return Verdict(Status.FAILED, figures, (problem,))
+    return Verdict(Status.AT_RISK, figures, (problem,))
 
 
 @rule(
@@ -435,8 +281,10 @@ def directions_covered(scope: Scope) -> Verdict:
     advice="Добавьте меры (measures); статус resolved ставьте только с результатом повторной диагностики (repeat_diagnostic).",
 )
 def deficit_measures(scope: Scope) -> Verdict:
+    # A fact about each deficit's record, without a term: passed or failed, never in progress;
+    # its findings have no due date.
     problems = []
-    for record, deficit in _year(scope).deficits:
+    for record, deficit in association_year(scope).deficits:
         if not deficit.measures and deficit.status is not DeficitStatus.RESOLVED:
             problems.append(
                 Problem(
@@ -452,7 +300,7 @@ def deficit_measures(scope: Scope) -> Verdict:
                 record.path,
                 ("status",),
             ))  # fmt: skip
-    figures = f"дефицитов: {len(_year(scope).deficits)}"
+    figures = f"дефицитов: {len(association_year(scope).deficits)}"
     return Verdict(Status.FAILED, figures, tuple(problems)) if problems else passed(figures)
 
 
@@ -464,15 +312,20 @@ def deficit_measures(scope: Scope) -> Verdict:
     advice="В пункте плана укажите done_by: заседание (2025-2026/02) или мероприятие совета, которым он выполнен.",
 )
 def plan_executed(scope: Scope) -> Verdict:
-    year = _year(scope)
+    # In progress while a plan item's month has not ended and nothing is linked to it yet, or
+    # while the year runs without a plan (plan-approved reports that); passed when every item is
+    # past and linked. An item is due at the end of its month.
+    year = association_year(scope)
     if year.plan is None:
-        return passed("плана нет")
+        return passed("плана нет") if scope.over else in_progress("плана пока нет")
     problems = []
     past = 0
+    ahead = 0
     for number, item in enumerate(year.plan.items, start=1):
         y, m = int(item.month[:4]), int(item.month[5:])
         month_end = date(y + m // 12, m % 12 + 1, 1) - timedelta(days=1)
         if month_end >= scope.as_of:
+            ahead += not item.done_by
             continue
         past += 1
         if not item.done_by:
@@ -481,6 +334,11 @@ def plan_executed(scope: Scope) -> Verdict:
                 "он выполнен. Добавьте done_by: заседание (2025-2026/02) или мероприятие.",
                 f"{year.records_folder}/plan.yaml",
                 ("items", number - 1, "done_by"),
+                due=month_end,
             ))  # fmt: skip
     figures = f"прошедших пунктов: {past}, без отметки: {len(problems)}"
-    return Verdict(Status.FAILED, figures, tuple(problems)) if problems else passed(figures)
+    if problems:
+        return Verdict(Status.FAILED, figures, tuple(problems))
+    if ahead:
+        return in_progress(f"{figures}; ещё впереди: {ahead}")
+    return passed(figures)

@@ -2,7 +2,19 @@
 
 Each rule is a small function made into a `Rule` with its id, clause and severity. It looks
 at one scope (an association's school year, or the council's school year) and returns a
-Verdict: passed, at risk (warning), failed (error) — with figures and the records concerned.
+Verdict with figures and the records concerned. The statuses say the truth as of the date:
+
+- passed («выполнено»): the requirement is actually met — everything the rule judges is due
+  and in order, and nothing of it is still waiting for its term;
+- in progress («идёт»): nothing is wrong so far, but the requirement is not met yet because its
+  term has not come (a year that runs, a protocol or a decision within its term, a request
+  awaiting its answer, a reporting period not over, an analysis not submitted yet);
+- at risk («под угрозой», always a warning): not met yet, and its term is near or cannot be
+  kept without action;
+- failed («нарушено»): not met, its term past — an error or a warning by the rule's severity;
+- acknowledged («принято центром»): failed, and the centre accepted every finding of it.
+
+Each rule says in a comment why it can (or cannot) be in progress.
 """
 
 from __future__ import annotations
@@ -20,6 +32,7 @@ from schemas import Acknowledgement, RuleSettings, Settings, school_year_bounds
 
 class Status(StrEnum):
     PASSED = "passed"
+    IN_PROGRESS = "in_progress"
     AT_RISK = "at_risk"
     FAILED = "failed"
     ACKNOWLEDGED = "acknowledged"
@@ -27,10 +40,38 @@ class Status(StrEnum):
 
 STATUS_TITLES = {
     Status.PASSED: "выполнено",
+    Status.IN_PROGRESS: "идёт",
     Status.AT_RISK: "под угрозой",
     Status.FAILED: "нарушено",
     Status.ACKNOWLEDGED: "принято центром",
 }
+STATUS_ICONS = {
+    Status.PASSED: "✅",
+    Status.IN_PROGRESS: "⏳",
+    Status.AT_RISK: "⚠️",
+    Status.FAILED: "❌",
+    Status.ACKNOWLEDGED: "☑️",
+}
+WARNING_ICON = "⚠️"
+
+
+def status_label(status: Status, severity: str) -> str:
+    """The status as people read it: «нарушено», «нарушено (предупреждение)», «идёт»…
+
+    A finding of a warning-level rule (failed or at risk) says that it is a warning, the
+    way `check` marks its line and counts it among «предупреждений».
+    """
+    title = STATUS_TITLES[status]
+    if status in (Status.FAILED, Status.AT_RISK) and severity == "warning":
+        return f"{title} (предупреждение)"
+    return title
+
+
+def status_icon(status: Status, severity: str) -> str:
+    """The status's sign on the dashboard and in the pull request's summary."""
+    if status is Status.FAILED and severity == "warning":
+        return WARNING_ICON
+    return STATUS_ICONS[status]
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +81,10 @@ class Problem:
     message: str  # Russian: what is wrong and what to do
     path: str | None = None  # the record concerned, root-relative; None: the scope as a whole
     loc: Loc = ()  # the field that matters in that record: ("protocol", "agenda", 0, …)
+    # The day by which the thing had to be done (a protocol's last day, a decision's deadline,
+    # the end of the year…): an acknowledgement accepts only findings due on or before its own
+    # date. None: the rule has no term (an acknowledgement of any date accepts it).
+    due: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +109,14 @@ class Outcome:
     def warns(self) -> bool:
         return self.status in (Status.AT_RISK, Status.FAILED) and self.severity == "warning"
 
+    @property
+    def label(self) -> str:
+        return status_label(self.status, self.severity)
+
+    @property
+    def icon(self) -> str:
+        return status_icon(self.status, self.severity)
+
 
 @dataclass
 class Scope:
@@ -85,6 +138,12 @@ class Scope:
     def over(self) -> bool:
         """Whether the school year has ended by the as-of date."""
         return self.as_of > self.bounds[1]
+
+
+def association_year(scope: Scope) -> Year:
+    """The association's school year a rule of the association looks at."""
+    assert scope.association is not None
+    return scope.association
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,3 +193,8 @@ def rule(
 def passed(figures: str = "") -> Verdict:
     """The verdict of a rule that holds, with its figures."""
     return Verdict(Status.PASSED, figures)
+
+
+def in_progress(figures: str = "") -> Verdict:
+    """The verdict of a rule with nothing wrong so far whose term has not come yet."""
+    return Verdict(Status.IN_PROGRESS, figures)

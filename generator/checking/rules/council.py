@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from generator.checking.rules.base import Problem, Scope, Status, Verdict, passed, rule
+from generator.checking.rules.base import (
+    Problem,
+    Scope,
+    Status,
+    Verdict,
+    in_progress,
+    passed,
+    rule,
+)
 from generator.russian import ru_date
 from schemas import Council, MonitoringReport, Person
 from schemas.enums import CouncilCategory, MonitoringPeriod
@@ -26,6 +34,7 @@ def _council(scope: Scope) -> Council | None:
     advice="Председатель совета назначается из сотрудников отдела мониторинговых исследований центра: проверьте его должность и отдел в записи человека.",
 )
 def council_chair(scope: Scope) -> Verdict:
+    # Who chairs the council is a fact as of the date, without a term: passed or failed.
     council = _council(scope)
     settings = scope.all_settings
     if council is None or settings is None:
@@ -58,6 +67,7 @@ def council_chair(scope: Scope) -> Verdict:
     advice="Дополните состав совета членами недостающей категории (РОСТ п. 3.1.2).",
 )
 def council_composition(scope: Scope) -> Verdict:
+    # The composition is a fact as of the date, without a term: passed or failed.
     council = _council(scope)
     if council is None:
         return passed("совета нет")
@@ -84,6 +94,9 @@ def council_composition(scope: Scope) -> Verdict:
     advice="Добавьте отчёт мониторинга за каждый закончившийся период: records/council/monitoring/ГГГГ-ММ.yaml.",
 )
 def council_monitoring(scope: Scope) -> Verdict:
+    # In progress while a reporting period of the year has not ended yet (and every ended one
+    # has its report); passed once every period of the year has ended and is reported. One
+    # finding per period without a report, due at the period's end.
     if _council(scope) is None:
         return passed("совета нет")
     reports = [
@@ -92,21 +105,28 @@ def council_monitoring(scope: Scope) -> Verdict:
         if isinstance(r.model, MonitoringReport)
     ]
     covered = {(r.period_start, r.period_end) for r in reports}
-    periods = _finished_periods(scope.bounds, scope.as_of, scope.settings.monitoring_period)
-    missing = [p for p in periods if not any(s <= p[0] and p[1] <= e for s, e in covered)]
-    figures = f"периодов: {len(periods)}, без отчёта: {len(missing)}"
-    if not missing:
-        return passed(figures)
-    names = ", ".join(f"{start:%m.%Y}" if scope.settings.monitoring_period is MonitoringPeriod.MONTH
-                      else f"{ru_date(start)}–{ru_date(end)}" for start, end in missing)  # fmt: skip
-    message = f"нет отчётов мониторинга страницы совета за: {names}. Добавьте их в records/council/monitoring/."
-    return Verdict(Status.FAILED, figures, (Problem(message),))
+    monthly = scope.settings.monitoring_period is MonitoringPeriod.MONTH
+    periods = _periods(scope.bounds, scope.settings.monitoring_period)
+    ended = [p for p in periods if p[1] < scope.as_of]
+    missing = [p for p in ended if not any(s <= p[0] and p[1] <= e for s, e in covered)]
+    problems = tuple(
+        Problem(
+            f"нет отчёта мониторинга страницы совета за {_period_name(start, end, monthly)}. "
+            "Добавьте его в records/council/monitoring/.",
+            due=end,
+        )
+        for start, end in missing
+    )
+    figures = f"закончившихся периодов: {len(ended)}, без отчёта: {len(missing)}"
+    if problems:
+        return Verdict(Status.FAILED, figures, problems)
+    if len(ended) < len(periods):
+        return in_progress(f"{figures}; ещё не закончились: {len(periods) - len(ended)}")
+    return passed(figures)
 
 
-def _finished_periods(
-    bounds: tuple[date, date], as_of: date, period: MonitoringPeriod
-) -> list[tuple[date, date]]:
-    """Months of the school year, or calendar quarters ending in it, that ended before as_of."""
+def _periods(bounds: tuple[date, date], period: MonitoringPeriod) -> list[tuple[date, date]]:
+    """Months of the school year, or the calendar quarters ending in it."""
     periods = []
     if period is MonitoringPeriod.MONTH:
         start = bounds[0]
@@ -121,7 +141,11 @@ def _finished_periods(
             if bounds[0] <= end <= bounds[1]:
                 periods.append((start, end))
             start = end + timedelta(days=1)
-    return [(start, end) for start, end in periods if end < as_of]
+    return periods
+
+
+def _period_name(start: date, end: date, monthly: bool) -> str:
+    return f"{start:%m.%Y}" if monthly else f"{ru_date(start)}–{ru_date(end)}"
 
 
 def _month_end(day: date) -> date:
