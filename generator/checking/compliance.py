@@ -13,6 +13,7 @@ from datetime import date
 
 from generator.checking.rules import RULES
 from generator.checking.rules.base import Outcome, Problem, Rule, Scope, Status
+from generator.checking.unread import unjudged
 from generator.checking.years import collect_years
 from generator.loading.project import Project
 from generator.russian import ru_date
@@ -26,7 +27,11 @@ def evaluate(
     year: str | None = None,
     association: str | None = None,
 ) -> list[Outcome]:
-    """Every rule's outcome for every scope that has started by `as_of`."""
+    """Every rule's outcome for every scope that has started by `as_of`.
+
+    A scope with records that could not be read is not judged (`unread.unjudged`): its
+    rules would count without them and blame it for what is only a broken file.
+    """
     registry = RULES
     settings = project.settings
     rule_settings = settings.rules if settings else RuleSettings()
@@ -38,8 +43,11 @@ def evaluate(
             key = (record.model.association, record.model.year.replace("/", "-"))
             acks.setdefault(key, []).append(record.model)
     outcomes: list[Outcome] = []
+    waiting = unjudged(project)
     for scope in _scopes(project, as_of, rule_settings, settings, year, association):
         owner = scope.association.association if scope.association else None
+        if waiting.blocks(owner, scope.year):
+            continue
         scope.acknowledgements = acks.get((owner, scope.year), [])
         for registered in registry:
             if registered.applies_to == ("association" if scope.association else "council"):

@@ -14,6 +14,7 @@ from typing import Any
 
 from generator.checking.findings import count, rules_summary
 from generator.checking.rules.base import STATUS_TITLES, Outcome
+from generator.checking.unread import Unjudged, scope_titles
 from generator.loading.diagnostics import Diagnostic
 
 FORMATS = ("text", "json", "github")
@@ -47,17 +48,25 @@ def render(
     diagnostics: Sequence[Diagnostic],
     outcomes: Sequence[Outcome] | None = None,
     findings: Sequence[Diagnostic] = (),
+    waiting: Unjudged | None = None,
 ) -> str:
     """Diagnostics in one of FORMATS, ending with the summary.
 
     For `check`, `outcomes` are the rules' outcomes and `findings` their located problems:
     the validation part (`diagnostics`, with its summary when it found anything) comes
-    first, then the findings and the rules' summary.
+    first, then the findings and the rules' summary — and, when records could not be
+    read (`waiting`), which scopes the rules did not judge.
     """
     ordered = sorted(diagnostics, key=sort_key)
     found = sorted(findings, key=place_key)
     if fmt == "json":
-        return json.dumps(_json(files, ordered, outcomes, found), ensure_ascii=False, indent=2)
+        payload = _json(files, ordered, outcomes, found)
+        if waiting is not None and waiting.files:
+            payload["not_checked"] = {
+                "files": list(waiting.files),
+                "scopes": scope_titles(waiting.keys),
+            }
+        return json.dumps(payload, ensure_ascii=False, indent=2)
     line = _github if fmt == "github" else Diagnostic.format_text
     lines = [line(d) for d in ordered]
     if outcomes is None or ordered:
@@ -65,7 +74,18 @@ def render(
     if outcomes is not None:
         lines += [line(d) for d in found]
         lines.append(rules_summary(outcomes))
+        if waiting is not None and waiting.files:
+            lines.append(unjudged_summary(waiting))
     return "\n".join(lines)
+
+
+def unjudged_summary(waiting: Unjudged) -> str:
+    """The line that says the check is not complete, and why."""
+    return (
+        f"Не прочитано файлов записей: {len(waiting.files)} (ошибки — выше), поэтому правила "
+        f"не проверялись для: {'; '.join(scope_titles(waiting.keys))}. Исправьте ошибки и "
+        "запустите проверку снова."
+    )
 
 
 def _json(

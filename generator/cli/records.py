@@ -11,6 +11,7 @@ from generator.authoring import jsonschema
 from generator.checking.compliance import evaluate
 from generator.checking.findings import exit_status, rule_diagnostics
 from generator.checking.report import render
+from generator.checking.unread import unjudged
 from generator.checking.validate import relative_target, validate
 from generator.cli.options import (
     FORMAT_OPTION,
@@ -67,15 +68,17 @@ def check_command(
 
     Сначала проверяются сами записи (как validate), затем правила из положений — на дату
     --as-of (без неё — из SITE_AS_OF, а без неё — на сегодня). Каждое замечание начинается
-    с файла, строки и столбца, к которым оно относится. Код выхода 1, если есть непринятое нарушение уровня
-    «ошибка» (с --strict — и предупреждения) или ошибки в записях.
+    с файла, строки и столбца, к которым оно относится. Если какие-то записи не прочитаны,
+    правила для их года не проверяются, и итог говорит об этом. Код выхода 1, если есть
+    непринятое нарушение уровня «ошибка» (с --strict — и предупреждения) или ошибки в записях.
     """
     day = as_of_day(as_of)
     result = validate(root)
     chosen_year = year.replace("/", "-") if year else None
     outcomes = evaluate(result.project, day, year=chosen_year, association=association)
     findings = rule_diagnostics(result.project, outcomes)
-    click.echo(render(fmt, result.files, result.diagnostics, outcomes, findings))
+    waiting = unjudged(result.project)
+    click.echo(render(fmt, result.files, result.diagnostics, outcomes, findings, waiting))
     raise SystemExit(max(exit_status(outcomes, strict), 0 if result.ok else 1))
 
 
