@@ -986,8 +986,8 @@ def test_decision_past_its_deadline_without_mark_warns(root: Path) -> None:
     assert result.figures == "решений с истёкшим сроком: 1, без отметки: 1"
     assert (problem.path, problem.message) == (
         path,
-        "срок решения 1.1 истёк 30.11.2025, а отметки об исполнении нет. Добавьте execution: "
-        "status done или примечание note о том, почему не выполнено.",
+        "срок решения 1.1 истёк 30.11.2025, а отметки об исполнении нет. Отметьте исполнение "
+        "(execution: status done) или объясните в примечании note, почему решение не выполнено.",
     )
 
 

@@ -3,24 +3,18 @@
 from __future__ import annotations
 
 import difflib
-import functools
-import os
 import re
 from collections.abc import Callable, Iterator
 from datetime import date
-from pathlib import Path
 
-from pydantic import BaseModel
-
-from generator.checking import facts
+from generator.checking import attachments, facts
 from generator.checking.rules import RULES
 from generator.loading.diagnostics import Diagnostic, Loc
 from generator.loading.project import Loaded, Project
-from generator.loading.references import Reference, leaf_types, references
+from generator.loading.references import Reference, references
 from generator.russian import ru_date, school_year_title
 from schemas import (
     Acknowledgement,
-    Attachment,
     Council,
     Deficit,
     Meeting,
@@ -277,6 +271,30 @@ def check_membership(project: Project) -> Iterator[Diagnostic]:
                 "membership.leader-not-participant",
                 label="Руководитель",
             )
+        if leader is not None and leader.decision is not None:
+            yield from _election_decision(project, record, leader.meeting, leader.decision)
+
+
+def _election_decision(
+    project: Project, record: Loaded, meeting_ref: str, decision: str
+) -> Iterator[Diagnostic]:
+    """The decision that elected the leader is in that meeting's protocol."""
+    match = _MEETING_REF.fullmatch(meeting_ref)
+    elected_at = match and project.get(
+        "meeting", match.group(2), f"{record.place.association}/{match.group(1)}"
+    )
+    if not elected_at or not isinstance(elected_at.model, Meeting):
+        return  # an unknown meeting is reported as an unknown reference
+    if elected_at.model.protocol is not None and not _has_decision(
+        elected_at.model.protocol, decision
+    ):
+        yield record.source.diagnostic(
+            ("leader", "decision"),
+            f"в протоколе заседания {meeting_ref} нет решения {decision}. Номер решения — "
+            "«вопрос.решение», например 1.1: проверьте его по протоколу.",
+            "ref.unknown-decision",
+            label="Решение",
+        )
 
 
 def check_plan_months(project: Project) -> Iterator[Diagnostic]:
@@ -295,70 +313,6 @@ def check_plan_months(project: Project) -> Iterator[Diagnostic]:
                     "plan.month-outside-year",
                     label="Месяц",
                 )
-
-
-# --- files -------------------------------------------------------------------------------
-
-
-def check_attachments(project: Project) -> Iterator[Diagnostic]:
-    root = Path(os.path.realpath(project.root))
-    for record in project.records:
-        for loc, attachment in attachments(record.model):
-            if attachment.path is None:
-                continue
-            problem = _attachment_problem(root, attachment.path)
-            if problem:
-                yield record.source.diagnostic(
-                    (*loc, "path"), problem, "attachment.path", label="Файл"
-                )
-
-
-def attachments(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, Attachment]]:
-    """Every attachment anywhere in a record, with its location."""
-    for name in _attachment_fields(type(model)):
-        value = getattr(model, name)
-        items = enumerate(value) if isinstance(value, list) else [(None, value)]
-        for index, item in items:
-            here: Loc = (*loc, name) if index is None else (*loc, name, index)
-            if isinstance(item, Attachment):
-                yield here, item
-            elif isinstance(item, BaseModel):
-                yield from attachments(item, here)
-
-
-@functools.cache
-def _attachment_fields(model: type[BaseModel]) -> tuple[str, ...]:
-    """The fields of a model that can hold an attachment, directly or in a nested part.
-
-    Worked out once per model class, so records that cannot have attachments (people,
-    requests…) are not walked field by field.
-    """
-    return tuple(
-        name
-        for name, info in model.model_fields.items()
-        if any(_may_hold_attachment(leaf) for leaf in leaf_types(info.annotation))
-    )
-
-
-def _may_hold_attachment(annotation: object) -> bool:
-    if not (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
-        return False
-    return issubclass(annotation, Attachment) or bool(_attachment_fields(annotation))
-
-
-def _attachment_problem(root: Path, relative: str) -> str | None:
-    target = root / relative
-    # Walk each component: a symlink anywhere on the way could lead outside the repository.
-    current = root
-    for part in Path(relative).parts:
-        current = current / part
-        if current.is_symlink():
-            return f"«{relative}» ведёт через символьную ссылку; положите в репозиторий сам файл."
-    if not Path(os.path.realpath(target)).is_relative_to(root):
-        return f"«{relative}» ведёт за пределы репозитория. Положите файл в папку files/."
-    if not target.is_file():
-        return f"файла «{relative}» нет в репозитории. Добавьте его или исправьте путь."
-    return None
 
 
 # --- the council ---------------------------------------------------------------------------
@@ -463,7 +417,7 @@ _CHECKS: tuple[Callable[[Project], Iterator[Diagnostic]], ...] = (
     check_follow_up,
     check_membership,
     check_plan_months,
-    check_attachments,
+    attachments.check_attachments,
     check_council,
     check_monitoring_periods,
     check_deficit_texts,

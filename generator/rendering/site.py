@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.checking.crossref import attachments
+from generator.checking.attachments import attachments
 from generator.errors import UserError
 from generator.loading.project import Project
 from generator.rendering import (

@@ -222,13 +222,14 @@ def requests_answered(scope: Scope) -> Verdict:
             waiting += 1
             continue
         late = (
-            f"ответ дан {ru_date(answered)}, позже срока {ru_date(due)}"
+            f"ответ дан {ru_date(answered)}, позже срока {ru_date(due)}. Ответ уже записан: если "
+            "срок был продлён, укажите новый срок в поле due запроса"
             if answered
-            else f"срок ответа истёк {ru_date(due)}, консультации нет"
+            else f"срок ответа истёк {ru_date(due)}, консультации нет. Проведите консультацию "
+            "и запишите её (consultations/, поле request)"
         )
         problems.append(Problem(
-            f"запрос от {ru_date(request.received)}: {late}. Проведите консультацию и запишите её "
-            "(consultations/, поле request).",
+            f"запрос от {ru_date(request.received)}: {late}.",
             record.path,
             ("received",),
             due=due,
@@ -328,7 +329,20 @@ def plan_executed(scope: Scope) -> Verdict:
             ahead += not item.done_by
             continue
         past += 1
-        if not item.done_by:
+        unheld = next(
+            ((ref, state) for ref in item.done_by if (state := _unheld_meeting(scope, ref))),
+            None,
+        )
+        if unheld is not None:
+            problems.append(Problem(
+                f"пункт плана {number} («{item.topic}», {item.month}) отмечен выполненным "
+                f"заседанием {unheld[0]}, но оно {unheld[1]}. Укажите в done_by то, чем пункт "
+                "выполнен на самом деле, или перенесите пункт (изменение плана).",
+                f"{year.records_folder}/plan.yaml",
+                ("items", number - 1, "done_by"),
+                due=month_end,
+            ))  # fmt: skip
+        elif not item.done_by:
             problems.append(Problem(
                 f"пункт плана {number} («{item.topic}», {item.month}) прошёл, но не указано, чем "
                 "он выполнен. Добавьте done_by: заседание (2025-2026/02) или мероприятие.",
@@ -342,3 +356,19 @@ def plan_executed(scope: Scope) -> Verdict:
     if ahead:
         return in_progress(f"{figures}; ещё впереди: {ahead}")
     return passed(figures)
+
+
+def _unheld_meeting(scope: Scope, ref: str) -> str | None:
+    """«отменено» or «ещё не проведено», when `ref` names a meeting that was not held."""
+    year_ref, _, number = ref.partition("/")
+    if not number:
+        return None  # not a meeting: a council event, checked as a reference
+    association = association_year(scope).association
+    meeting = scope.project.get("meeting", number, f"{association}/{year_ref}")
+    if meeting is None or not isinstance(meeting.model, Meeting):
+        return None  # an unknown meeting is reported by validate
+    if meeting.model.status is MeetingStatus.CANCELLED:
+        return "отменено"
+    if meeting.model.status is not MeetingStatus.HELD:
+        return "ещё не проведено"
+    return None

@@ -249,10 +249,15 @@ def decisions_executed(scope: Scope) -> Verdict:
                 total += 1
                 ok = closed or (execution is not None and execution.note is not None)
                 if not ok:
+                    state = (
+                        f"а в отметке об исполнении — «{execution.status.label}» без примечания"
+                        if execution is not None
+                        else "а отметки об исполнении нет"
+                    )
                     problems.append(Problem(
-                        f"срок решения {i}.{j} истёк {ru_date(decision.deadline)}, а отметки об "
-                        "исполнении нет. Добавьте execution: status done или примечание note о "
-                        "том, почему не выполнено.",
+                        f"срок решения {i}.{j} истёк {ru_date(decision.deadline)}, {state}. "
+                        "Отметьте исполнение (execution: status done) или объясните в "
+                        "примечании note, почему решение не выполнено.",
                         record.path,
                         ("protocol", "agenda", i - 1, "decisions", j - 1),
                         due=decision.deadline,
