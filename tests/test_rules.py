@@ -1453,6 +1453,23 @@ def test_acknowledgement_accepts_only_findings_due_by_its_date(root: Path) -> No
     assert result.status is Status.FAILED
     assert [(p.path, p.due) for p in result.problems] == [(meeting_path(3), date(2026, 1, 19))]
     assert result.fails
+    assert [(p.path, by) for p, by in result.accepted] == [
+        (meeting_path(2), "10.01.2026: Осенние протоколы утрачены при переезде школы.")
+    ]
+
+
+def test_check_shows_a_partly_accepted_finding_as_a_notice(root: Path, runner: CliRunner) -> None:
+    meeting(root, 2, "2025-10-15", protocol=None)
+    meeting(root, 3, "2025-12-24", protocol=None)
+    acknowledgement(root, rule="protocol-required", date="2026-01-10", reason="Протоколы утрачены.")
+    code, output = check(runner, root, "2026-02-01", "--format", "github")
+    assert code == 1  # the December protocol still fails
+    lines = [line for line in output.splitlines() if "[protocol-required]" in line]
+    assert [line.split(" ", 1)[0] for line in lines] == ["::notice", "::error"]
+    assert lines[0].startswith(f"::notice file={meeting_path(2)},")
+    assert lines[0].endswith("Принято центром 10.01.2026: Протоколы утрачены.")
+    assert lines[1].startswith(f"::error file={meeting_path(3)},")
+    assert "принято центром: 1." in output.splitlines()[-1]
 
 
 @pytest.mark.parametrize(("acknowledged", "status"), [

@@ -113,6 +113,7 @@ def _apply_acknowledgements(outcome: Outcome, scope: Scope) -> Outcome:
     """
     remaining = list(outcome.problems)
     accepted: list[str] = []
+    accepted_problems: list[tuple[Problem, str]] = []
     for ack in scope.acknowledgements:
         if not _same_finding(ack, outcome) or ack.date > scope.as_of:
             continue
@@ -125,10 +126,11 @@ def _apply_acknowledgements(outcome: Outcome, scope: Scope) -> Outcome:
         if matched:
             remaining = [p for p in remaining if p not in matched]
             accepted.append(f"{ru_date(ack.date)}: {ack.reason}")
+            accepted_problems += [(p, accepted[-1]) for p in matched]
     if not accepted:
         return outcome
     if remaining:
-        return replace(outcome, problems=tuple(remaining))
+        return replace(outcome, problems=tuple(remaining), accepted=tuple(accepted_problems))
     return replace(outcome, status=Status.ACKNOWLEDGED, acknowledged_by="; ".join(accepted))
 
 

@@ -24,11 +24,16 @@ COUNCIL_RECORD = "records/council/council.yaml"
 def rule_diagnostics(project: Project, outcomes: Sequence[Outcome]) -> list[Diagnostic]:
     """One diagnostic per problem of every outcome with findings (failed, at risk, accepted)."""
     on_disk = set(project.files)
-    return [
+    found = [
         _diagnostic(project, on_disk, outcome, problem, severity)
         for outcome in outcomes
         if (severity := finding_severity(outcome)) is not None
         for problem in outcome.problems
+    ]
+    return found + [
+        _diagnostic(project, on_disk, outcome, problem, "notice", accepted_by)
+        for outcome in outcomes
+        for problem, accepted_by in outcome.accepted
     ]
 
 
@@ -68,6 +73,7 @@ def count(outcomes: Sequence[Outcome]) -> Counts:
         if (severity := finding_severity(o)) is not None
         for _problem in o.problems
     )
+    lines["notice"] += sum(len(o.accepted) for o in outcomes)
     return Counts(
         rules=len(outcomes),
         scopes=len({(o.association, o.year) for o in outcomes}),
@@ -95,12 +101,17 @@ def rules_summary(outcomes: Sequence[Outcome]) -> str:
 
 
 def _diagnostic(
-    project: Project, on_disk: set[str], outcome: Outcome, problem: Problem, severity: Severity
+    project: Project,
+    on_disk: set[str],
+    outcome: Outcome,
+    problem: Problem,
+    severity: Severity,
+    accepted_by: str | None = None,
 ) -> Diagnostic:
     path, loc = _target(project, on_disk, outcome, problem)
     message = problem.message
     if severity == "notice":
-        message += f" Принято центром {outcome.acknowledged_by}"
+        message += f" Принято центром {accepted_by or outcome.acknowledged_by}"
     record = project.by_path.get(path)
     position = record.source.locate(loc) if record else None
     return Diagnostic(

@@ -144,6 +144,10 @@ def _outcome_json(outcome: Outcome) -> dict[str, Any]:
             {"path": p.path, "message": p.message, "due": p.due.isoformat() if p.due else None}
             for p in outcome.problems
         ],
+        "accepted": [
+            {"path": p.path, "message": p.message, "acknowledged_by": by}
+            for p, by in outcome.accepted
+        ],
     }
 
 

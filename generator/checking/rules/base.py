@@ -99,6 +99,9 @@ class Outcome:
     figures: str = ""
     problems: tuple[Problem, ...] = ()
     acknowledged_by: str | None = None
+    # Problems the centre accepted while others of the same rule still stand: each with the
+    # acknowledgement's «date: reason», shown as a notice beside the remaining findings.
+    accepted: tuple[tuple[Problem, str], ...] = ()
 
     @property
     def fails(self) -> bool:
