@@ -16,7 +16,7 @@ from datetime import date
 from generator.loading.diagnostics import Diagnostic, Loc
 from generator.loading.project import Loaded, Project
 from generator.russian import ru_date, school_year_title
-from schemas import ConsultationRequest, Meeting, Membership, Organization, Person
+from schemas import Consultation, ConsultationRequest, Meeting, Membership, Organization, Person
 from schemas.enums import ExecutionStatus, ListCategory, MeetingStatus
 
 _LISTED = (ListCategory.SHNOR, ListCategory.SHSSU)
@@ -218,6 +218,21 @@ def check_dated_references(project: Project) -> Iterator[Diagnostic]:
         if isinstance(record.model, ConsultationRequest):
             request = record.model
             yield from _school_on(project, record, request.organization, request.received)
+            yield from _person_on(
+                project, record, (("requester",), "Заявитель"), request.requester, request.received
+            )
+    for record in project.of_kind("consultation"):
+        if isinstance(record.model, Consultation):
+            given = record.model
+            named: list[tuple[Loc, str, str]] = [
+                (("consultant",), "Консультант", given.consultant),
+                *(
+                    (("recipients", i), "Кого консультировали", person)
+                    for i, person in enumerate(given.recipients)
+                ),
+            ]
+            for loc, label, person_id in named:
+                yield from _person_on(project, record, (loc, label), person_id, given.date)
 
 
 def _person_on(
