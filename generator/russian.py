@@ -32,3 +32,10 @@ def ru_month(month: str) -> str:
 def school_year_title(year: str) -> str:
     """`2025-2026` → «2025/2026»."""
     return year.replace("-", "/")
+
+
+def ru_number(value: float, digits: int | None = None) -> str:
+    """A decimal comma, as Russian text writes numbers: 87.5 → «87,5», 90.0 → «90»;
+    with `digits`, that many after the comma: (92.94, 1) → «92,9»."""
+    text = f"{value:g}" if digits is None else f"{value:.{digits}f}"
+    return text.replace(".", ",")

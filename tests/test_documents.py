@@ -427,6 +427,20 @@ def test_public_documents_name_people_only_with_consent() -> None:
     ]
 
 
+def test_public_protocol_is_a_published_copy_without_signatures_or_execution_marks() -> None:
+    project = valid_project(REPO)
+    public = dataclasses.replace(SUBSET, kinds=("protocol",), edition=Edition.PUBLIC)
+    internal = dataclasses.replace(public, edition=Edition.INTERNAL)
+    published = {r.ref.stem: r.markdown for r in render_selection(project, public)}
+    kept = {r.ref.stem: r.markdown for r in render_selection(project, internal)}
+    signature_line = r"\_\_\_\_"
+    for stem, markdown in published.items():
+        assert "Копия для опубликования. Подлинник протокола, подписанный" in markdown, stem
+        assert signature_line not in markdown and "Контроль исполнения" not in markdown, stem
+        assert signature_line in kept[stem] and "Копия для опубликования" not in kept[stem]
+    assert any("Контроль исполнения" in markdown for markdown in kept.values())
+
+
 # --- CLI: export and import-docx ----------------------------------------------------------------
 
 

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 import click
 
-from generator.cli import new, records, site, tools
+from generator.cli import new, records, site, tools, website
 from generator.cli.options import CONTEXT, HELP_OPTION, reporting_user_errors
 from generator.cli.russian import RussianContext
 
@@ -28,6 +28,7 @@ for _command in (
     records.schema_command,
     site.pages_command,
     site.export_command,
+    website.site_group,
     new.new_group,
     new.intake_command,
     tools.import_docx_command,

@@ -17,7 +17,7 @@ import jinja2
 from generator.documents.escape import inline, narrative, paragraphs
 from generator.loading.project import Project
 from generator.rendering.publication import Edition, Publishing, person_label
-from generator.russian import ru_date, ru_long_date, ru_month, school_year_title
+from generator.russian import ru_date, ru_long_date, ru_month, ru_number, school_year_title
 from generator.templating import TEMPLATES as PAGE_TEMPLATES
 from generator.templating import template_environment
 from schemas import Association, Organization, Person, Settings
@@ -33,11 +33,6 @@ def environment() -> jinja2.Environment:
         year=school_year_title, para=paragraphs, narrative=narrative, people=people_count,
         number=ru_number,
     )  # fmt: skip
-
-
-def ru_number(value: float) -> str:
-    """87.5 → «87,5»; 90.0 → «90»."""
-    return f"{value:g}".replace(".", ",")
 
 
 def people_count(count: int) -> str:

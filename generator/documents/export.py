@@ -27,6 +27,7 @@ from generator.documents.pandoc import Format, convert, pandoc_version, referenc
 from generator.errors import UserError
 from generator.loading.project import Project
 from generator.rendering.publication import Edition, Publishing
+from generator.russian import ru_number
 
 CACHE_FOLDER = Path(".cache") / "documents"
 CACHE_VERSION = b"documents-1"
@@ -83,7 +84,7 @@ class Summary:
         return (
             f"Документов: {self.documents}. Преобразовано pandoc: {self.converted}, "
             f"взято из кэша: {self.cached}. Записано в {out}: {self.written}, "
-            f"без изменений: {self.unchanged}. Время: {self.seconds:.1f} с{parallel}."
+            f"без изменений: {self.unchanged}. Время: {ru_number(self.seconds, 1)} с{parallel}."
         )
 
 
