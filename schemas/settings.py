@@ -18,6 +18,7 @@ from .base import (
     Slug,
     Text,
     TopRecord,
+    Url,
 )
 from .enums import (
     MonitoringPeriod,
@@ -112,10 +113,26 @@ class FocusTerm(Record):
 
 
 class SiteSettings(Record):
+    """The sites' name and addresses, and how long a meeting lasts in the calendar feed."""
+
     title: Text = F("Название сайта", "Заголовок публичного и внутреннего сайтов.")
-    public_url: Text | None = F("Адрес публичного сайта", "Полный адрес публичного сайта.", None)
-    internal_url: Text | None = F(
-        "Адрес внутреннего сайта", "Полный адрес внутреннего сайта центра.", None
+    public_url: Url | None = F(
+        "Адрес публичного сайта",
+        "Полный адрес публичного сайта, начиная с https://. По нему события календаря "
+        "(calendar.ics) ссылаются на свои страницы; без него ссылок в календаре нет.",
+        None,
+    )
+    internal_url: Url | None = F(
+        "Адрес внутреннего сайта",
+        "Полный адрес внутреннего сайта центра: для ссылок календаря внутреннего сайта.",
+        None,
+    )
+    meeting_minutes: Count = F(
+        "Длительность заседания, минут",
+        "Сколько длится заседание с указанным временем начала — для календаря (calendar.ics).",
+        120,
+        ge=1,
+        le=24 * 60,
     )
 
 

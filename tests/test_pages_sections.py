@@ -132,7 +132,7 @@ def test_people_without_name_consent_are_not_named_on_public_section_pages(
     assert [p.short_name() for p in hidden if p.short_name() in text] == []
     people_internal = _plain(internal["people/index.md"])
     assert all(p.short_name() in people_internal for p in hidden)
-    assert "нет — на открытом сайте только должность" in people_internal
+    assert "нет — на открытом сайте «участник объединения»" in people_internal
 
 
 def test_people_page_lists_only_consenting_people_in_public(
@@ -255,8 +255,9 @@ def test_calendar_parses_with_one_event_per_meeting_and_council_event(
     assert len(set(uids)) == len(uids)
     assert "mpo-tula-2025-2026-03@cnppm-tula" in uids
     for event in events:
-        assert "URL" not in event  # the sample sets no site address
-        assert "Страница на сайте: " in str(event["DESCRIPTION"])
+        # the sample sets the sites' addresses: each event links its page (tests/test_calendar.py)
+        assert str(event["URL"]).startswith("https://rost.cnppm-tula.example/")
+        assert "DTEND" in event
         assert event["DTSTAMP"].dt == datetime.fromisoformat(AS_OF + "T00:00:00+00:00")
     assert "\r\n" in public["calendar.ics"]
 

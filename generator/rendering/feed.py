@@ -4,6 +4,14 @@ Readers subscribe to it in their own calendar. The same records and as-of date a
 the same bytes: DTSTAMP is the as-of day and events are ordered by date and UID. A UID stays
 the same when a meeting is postponed or cancelled, so subscribed calendars update the event
 instead of adding another.
+
+Every event has an end: a meeting with a start time lasts `site.meeting_minutes` of the
+settings (two hours unless set), one without a time and a council event take their whole
+days. Every event links its page by an absolute URL made from the edition's address in the
+settings (`site.public_url`, `site.internal_url`). Without that address there is no URL —
+iCalendar allows only absolute ones, and a calendar has no base to resolve a relative one
+against — and the description names the page's path on the site instead. Record text is
+written as plain text (`textsafe.plain_line`): some calendars show event text as HTML.
 """
 
 from __future__ import annotations
@@ -15,9 +23,9 @@ from icalendar import Calendar, Event
 
 from generator.rendering.context import SiteContext, event_page, meeting_page
 from generator.rendering.publication import Edition
-from generator.rendering.textsafe import external_url
+from generator.rendering.textsafe import external_url, plain_line
 from generator.russian import ru_date
-from schemas import Association, CouncilEvent, Meeting
+from schemas import Association, CouncilEvent, Meeting, SiteSettings
 from schemas.enums import MeetingStatus
 
 CALENDAR_PAGE = "calendar.ics"
@@ -26,6 +34,8 @@ PRODID = "-//МКУ «ЦНППМ г. Тулы»//Объединение и со�
 # Tula keeps Moscow time, UTC+3 all year since 2014; times are written in UTC, so the feed
 # needs no VTIMEZONE and does not depend on the tz database of the machine that builds it.
 MOSCOW = timezone(timedelta(hours=3), "MSK")
+# How long a meeting with a start time lasts when there are no settings: their default.
+MEETING_MINUTES: int = SiteSettings.model_fields["meeting_minutes"].default
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +45,7 @@ class Item:
     uid: str
     summary: str
     start: date | datetime
-    end: date | None  # the day after the last day of an all-day event
+    end: date | datetime  # for an all-day event, the day after its last day
     page: str  # the site path of the event's page, possibly with an anchor
     cancelled: bool = False
     location: str | None = None
@@ -54,7 +64,8 @@ def feed(site: SiteContext) -> str:
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     settings = site.project.settings
-    calendar.add("x-wr-calname", settings.site.title if settings else "Объединение и совет «РОСТ»")
+    name = settings.site.title if settings else "Объединение и совет «РОСТ»"
+    calendar.add("x-wr-calname", plain_line(name))
     stamp = datetime.combine(site.publishing.as_of, time(0), tzinfo=UTC)
     base = site_url(site)
     items = [*_meetings(site), *_council_events(site)]
@@ -94,13 +105,12 @@ def _vevent(item: Item, stamp: datetime, base: str | None) -> Event:
     event.add("uid", item.uid)
     event.add("dtstamp", stamp)
     event.add("dtstart", item.start)
-    if item.end is not None:
-        event.add("dtend", item.end)
-    event.add("summary", item.summary)
+    event.add("dtend", item.end)
+    event.add("summary", plain_line(item.summary))
     event.add("status", "CANCELLED" if item.cancelled else "CONFIRMED")
     if item.location:
-        event.add("location", item.location)
-    details = list(item.details)
+        event.add("location", plain_line(item.location))
+    details = [plain_line(detail) for detail in item.details]
     if base:
         event.add("url", base + page_url(item.page))
     else:
@@ -111,6 +121,8 @@ def _vevent(item: Item, stamp: datetime, base: str | None) -> Event:
 
 def _meetings(site: SiteContext) -> list[Item]:
     names = {r.place.id: a.short_name for r, a in site.records("association", Association)}
+    settings = site.project.settings
+    length = timedelta(minutes=settings.site.meeting_minutes if settings else MEETING_MINUTES)
     items = []
     for record, meeting in site.records("meeting", Meeting):
         association, year, number = (
@@ -120,11 +132,11 @@ def _meetings(site: SiteContext) -> list[Item]:
         )
         day = meeting.new_date or meeting.date
         start: date | datetime = day
-        end: date | None = day + timedelta(days=1)
+        end: date | datetime = day + timedelta(days=1)
         if meeting.time:
             hours, minutes = (int(part) for part in meeting.time.split(":"))
             start = datetime.combine(day, time(hours, minutes), tzinfo=MOSCOW).astimezone(UTC)
-            end = None
+            end = start + length
         cancelled = meeting.status is MeetingStatus.CANCELLED
         title = f"Заседание № {int(number)}: {meeting.topic}"
         details = [names.get(association, ""), f"Формат: {meeting.format.label}."]

@@ -2,7 +2,10 @@
 
 Every value a template prints goes through `inline` (the jinja environment's `finalize`),
 unless the page code marked it trusted with `Markup`: links it built itself, and Markdown
-bodies that `body_html` has rendered and cleaned with an allow-list (nh3).
+bodies that `body_html` has rendered and cleaned with an allow-list (nh3). The calendar feed
+takes record text through `plain_line`. The theme prints page titles as text too
+(`overrides/main.html`): MkDocs takes a title from the page's heading, where `inline` left
+`&lt;` for a «<», and Material's `striptags` would turn it back into a «<».
 """
 
 from __future__ import annotations
@@ -29,6 +32,9 @@ _REPLACEMENTS = (*_HTML.items(), *((ch, "\\" + ch) for ch in _MARKDOWN_SPECIAL))
 # Anything `inline` would change: white space other than one plain space, a character of
 # HTML or Markdown. Most record text holds none of them and is printed as it is.
 _CHANGES = re.compile(r"[^\S ]| \s|[" + re.escape(_MARKDOWN_SPECIAL + "".join(_HTML)) + "]")
+# What would start a tag in a reader that takes plain text as HTML, and what stands in for it.
+_MARKUP_LOOKALIKES = (("<", "\uff1c"), (">", "\uff1e"))
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _ALLOWED_TAGS = {
     "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "strong", "em", "b", "i", "u", "s",
     "ul", "ol", "li", "blockquote", "code", "pre", "a", "table", "thead", "tbody", "tr",
@@ -49,6 +55,15 @@ def inline(value: object) -> str:
         return text
     text = _SPACES.sub(" ", text)  # one line; separators keep their spaces
     return replace_each(text, _REPLACEMENTS)
+
+
+def plain_line(value: object) -> str:
+    """Record text for a feed read as plain text: one line, no control characters, and no
+    `<` or `>` — some calendars (Google Calendar among them) show an event's text as HTML and
+    iCalendar has no way to escape it, so these two become their full-width forms, which read
+    the same."""
+    text = _CONTROL.sub(" ", str(value or ""))
+    return replace_each(_SPACES.sub(" ", text).strip(), _MARKUP_LOOKALIKES)
 
 
 def replace_each(text: str, replacements: Iterable[tuple[str, str]]) -> str:
