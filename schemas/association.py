@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import ClassVar, Self
 
 from pydantic import model_validator
@@ -147,6 +148,10 @@ class Plan(TopRecord):
     )
     amendments: list[Amendment] = F("Изменения", "Изменения плана, каждое утверждённое.", [])
     items: list[PlanItem] = F("Пункты плана", "Мероприятия по месяцам.", min_length=1)
+
+    def approved_by(self, day: dt.date) -> bool:
+        """Whether the centre has approved the plan by a day (then it may be published)."""
+        return self.approval is not None and self.approval.date <= day
 
     @model_validator(mode="after")
     def _approval_before_amendments(self) -> Self:

@@ -49,6 +49,13 @@ class PersonRole(Choice):
     EXPERT = "expert", "приглашённый эксперт"
 
 
+class Gender(Choice):
+    """A person's grammatical gender, for the words pages write about them («избрана»)."""
+
+    FEMALE = "female", "женский"
+    MALE = "male", "мужской"
+
+
 class ConsentScope(Choice):
     NAME = "name", "фамилия, имя, отчество"
     POSITION = "position", "должность и место работы"

@@ -66,6 +66,12 @@ class Practice(TopRecord):
     reviewed: IsoDate | None = F("Дата экспертизы", "Когда практика рассмотрена.", None)
     body: str = F("Описание", "Текст в Markdown после заголовка файла.", "")
 
+    @property
+    def distributable(self) -> bool:
+        """Recommended after review, and every author agreed to its distribution."""
+        consented = all(author.distribution_consent for author in self.authors)
+        return self.review is ReviewStatus.RECOMMENDED and consented
+
 
 class NormativeAct(TopRecord):
     """A law, decree or order the bodies follow (МПО п. 1.3, РОСТ п. 1.4)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import ClassVar, Self
 
 from pydantic import model_validator
@@ -11,6 +12,7 @@ from .base import (
     ClockTime,
     Count,
     F,
+    Flag,
     IsoDate,
     MeetingRef,
     PersonId,
@@ -77,6 +79,12 @@ class Decision(Record):
     )
     execution: Execution | None = F("Исполнение", "Отметка об исполнении решения.", None)
     voting: Voting | None = F("Голосование", "Итоги голосования, если голосовали.", None)
+    internal: Flag = F(
+        "Только для внутреннего сайта",
+        "true — решение касается отдельной школы и её трудностей: на открытом сайте протокол "
+        "показывается без него (номера остальных решений не меняются).",
+        False,
+    )
 
     @model_validator(mode="after")
     def _one_executor(self) -> Self:
@@ -91,6 +99,12 @@ class Decision(Record):
 class Statement(Record):
     person: PersonId = F("Выступающий", "Идентификатор выступившего человека.")
     summary: Text = F("Содержание", "Кратко, о чём говорил выступающий.")
+    internal: Flag = F(
+        "Только для внутреннего сайта",
+        "true — выступление называет школу и её трудности: на открытом сайте протокол "
+        "показывается без него.",
+        False,
+    )
 
 
 class AgendaItem(Record):
@@ -154,6 +168,11 @@ class Protocol(Record):
     attachments: list[Attachment] = F(
         "Приложения", "Приложения: лист регистрации, презентации, скан подписанного протокола.", []
     )
+
+    def signed_by(self, day: dt.date) -> bool:
+        """Whether the protocol is signed by a day: only then may a site show it."""
+        signed = self.signed if self.status is ProtocolStatus.SIGNED else None
+        return signed is not None and signed <= day
 
     @model_validator(mode="after")
     def _signed_is_complete(self) -> Self:

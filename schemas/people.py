@@ -21,10 +21,15 @@ from .base import (
 )
 from .enums import (
     ConsentScope,
+    Gender,
     ListCategory,
     OrgKind,
     PersonRole,
 )
+
+# Patronymic endings that tell the gender: Russian (…вна, …чна / …вич, …ич) and Turkic.
+FEMALE_PATRONYMICS = ("вна", "чна", "кызы", "гызы")
+MALE_PATRONYMICS = ("вич", "ич", "оглы", "улы", "уулу")
 
 
 def _check_period(since: dt.date | None, until: dt.date | None) -> None:
@@ -93,8 +98,17 @@ class Person(TopRecord):
     surname: Text = F("Фамилия", "Фамилия.")
     name: Text = F("Имя", "Имя.")
     patronymic: Text | None = F("Отчество", "Отчество, если есть.", None)
+    gender: Gender | None = F(
+        "Пол",
+        "female или male — чтобы сайт писал «избрана» или «избран». Можно не указывать, если "
+        "пол ясен по отчеству (…вна, …вич).",
+        None,
+    )
     positions: list[Position] = F(
-        "Должности", "Должности по времени: последняя — текущая.", min_length=1
+        "Должности",
+        "Должности по времени, с датами. Сайт показывает должность, которую человек занимал "
+        "в день заседания или на дату сайта; закончившаяся должность не выдаётся за текущую.",
+        min_length=1,
     )
     roles: list[PersonRole] = F("Роли", "В каком качестве человек участвует в работе.", [])
     consent: Consent | None = F(
@@ -112,6 +126,17 @@ class Person(TopRecord):
         """«Фамилия И. О.», as protocols write it."""
         initials = " ".join(f"{p[0]}." for p in (self.name, self.patronymic) if p)
         return f"{self.surname} {initials}"
+
+    def gender_known(self) -> Gender | None:
+        """The gender given in the record, else read from the patronymic; None if unknown."""
+        if self.gender is not None:
+            return self.gender
+        patronymic = (self.patronymic or "").casefold()
+        if patronymic.endswith(FEMALE_PATRONYMICS):
+            return Gender.FEMALE
+        if patronymic.endswith(MALE_PATRONYMICS):
+            return Gender.MALE
+        return None
 
     def position_on(self, day: dt.date) -> Position | None:
         """The position held on a given day (the latest one starting by then)."""

@@ -28,8 +28,9 @@ PUBLICATION: dict[str, Publication] = {
     "settings": Publication(Audience.INTERNAL, "настройки не публикуются"),
     "person": Publication(
         Audience.CONDITIONAL,
-        "ФИО — только при действующем согласии с разрешением name; иначе должность и "
-        "организация; контакты не публикуются никогда",
+        "ФИО — только при действующем согласии с разрешением name, должность и организация — "
+        "с разрешением position; без них — «участник объединения»; должность — та, что "
+        "человек занимал в день события; контакты не публикуются никогда",
         ("contacts", "consent", "roles"),
     ),
     "organization": Publication(
@@ -40,13 +41,17 @@ PUBLICATION: dict[str, Publication] = {
     "association": Publication(Audience.PUBLIC, "публикуется"),
     "membership": Publication(
         Audience.PUBLIC,
-        "участники — как позволяет их согласие; роли и пары школ — только внутренний сайт",
+        "участники — как позволяет их согласие, остальные — числом; роли и пары школ — только "
+        "внутренний сайт",
         ("pairs",),
     ),
     "plan": Publication(Audience.CONDITIONAL, "после утверждения центром"),
     "meeting": Publication(
         Audience.CONDITIONAL,
-        "дата, тема и статус публикуются; протокол — только подписанный, черновик — никогда",
+        "дата, тема и статус публикуются; протокол — только подписанный, черновик — никогда; "
+        "отметки об исполнении решений и контроль исполнения, выступления и решения с "
+        "internal: true — только внутренний сайт",
+        ("protocol.agenda.decisions.execution", "protocol.follow_up"),
     ),
     "request": Publication(Audience.INTERNAL, "запросы называют школы: только внутренний сайт"),
     "consultation": Publication(Audience.INTERNAL, "консультации называют школы"),
@@ -61,7 +66,12 @@ PUBLICATION: dict[str, Publication] = {
     ),
     "analysis": Publication(Audience.INTERNAL, "анализ представляется в центр"),
     "acknowledgement": Publication(Audience.INTERNAL, "решения о замечаниях — для центра"),
-    "council": Publication(Audience.PUBLIC, "состав — как позволяет согласие членов"),
+    "council": Publication(
+        Audience.PUBLIC,
+        "состав — как позволяет согласие членов; категории членов (кто из ШНОР) — только "
+        "внутренний сайт",
+        ("members.category",),
+    ),
     "material": Publication(Audience.PUBLIC, "публикуется"),
     "event": Publication(
         Audience.PUBLIC,

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
 
 import pytest
 from click.testing import CliRunner
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 REPO = Path(__file__).resolve().parent.parent
 CASES = Path(__file__).resolve().parent / "cases"
@@ -35,3 +41,41 @@ def build_case(case: Path, destination: Path) -> Path:
 def base_project(tmp_path: Path) -> Path:
     """A fresh copy of the small valid project every case starts from."""
     return build_case(CASES / "__none__", tmp_path)
+
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    # without these Chromium calls Google's services, and this network refuses them
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def unavailable(reason: str) -> NoReturn:
+    """Skip on a developer's machine; fail in CI, where .ci/run must have installed it all."""
+    if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
+        pytest.fail(f"{reason} (CI=true: .ci/run должен был это установить)", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium, headless, one for the whole session (Playwright allows one sync
+    driver per thread, so every browser test shares it)."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        unavailable('Нет пакета playwright: pip install -e ".[dev]"')
+    executable = shutil.which("chromium")
+    if executable is None:
+        unavailable("Нет Chromium: apt-get install -y chromium chromium-driver")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()

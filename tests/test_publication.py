@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 
 from generator.loading.project import load_project
-from generator.rendering.publication import publishing_from
+from generator.rendering.context import SiteContext, code_span, full_stop, plural, real_url, upfirst
+from generator.rendering.publication import UNNAMED, person_label, publishing_from
 from generator.rendering.site import render_site
-from schemas import Consultation, ConsultationRequest, Deficit, Meeting, Person
-from schemas.enums import ConsentScope, ProtocolStatus
+from schemas import Consultation, ConsultationRequest, Deficit, Meeting, Organization, Person
+from schemas.enums import ConsentScope, Gender, ProtocolStatus
 
 from .conftest import REPO
 
@@ -133,7 +135,109 @@ def test_dashboard_shows_a_missed_protocol_truthfully(project) -> None:  # type:
     row = next(
         line for line in dashboard.splitlines() if "МПО п. 4.4" in line and "НАРУШЕНО" in line
     )
-    assert "[03.yaml](../associations/mpo-tula/2026-2027/meetings/03.md)" in row
+    assert (
+        "[Заседание № 3 \\(2026/2027\\)](../associations/mpo-tula/2026-2027/meetings/03.md)" in row
+    )
     assert "заседание 28.01.2027 прошло, а протокол не подписан" in _unescape(row)
     home = later["index.md"]
     assert "нарушений: 1" in home
+
+
+# --- how a person is written, as consent allows and as of a day --------------------------------
+
+DIRECTOR = {
+    "surname": "Петрова", "name": "Анна", "patronymic": "Сергеевна",
+    "positions": [
+        {"title": "директор", "organization": "school-1", "until": "2026-06-30"},
+        {"title": "методист", "organization": "centre", "since": "2026-07-01"},
+    ],
+}  # fmt: skip
+SCHOOLS = {
+    "school-1": Organization(kind="school", names=[{"short": "МБОУ «СШ № 1»", "full": "Школа"}]),
+    "centre": Organization(kind="centre", names=[{"short": "МКУ «ЦНППМ»", "full": "Центр"}]),
+}
+
+
+@pytest.mark.parametrize(
+    ("scope", "label"),
+    [
+        (None, UNNAMED),
+        (["position"], "директор, МБОУ «СШ № 1»"),
+        (["name"], "Петрова А. С."),
+        (["name", "position"], "Петрова А. С., директор, МБОУ «СШ № 1»"),
+    ],
+)
+def test_the_public_site_shows_a_person_as_their_consent_allows(
+    scope: list[str] | None, label: str
+) -> None:
+    consent = {"consent": {"date": "2025-01-01", "scope": scope}} if scope else {}
+    person = Person.model_validate({**DIRECTOR, **consent})
+    public = publishing_from("public", AS_OF)
+    assert person_label(person, SCHOOLS, date(2025, 10, 1), public) == label
+    internal = publishing_from("internal", AS_OF)
+    assert person_label(person, SCHOOLS, date(2025, 10, 1), internal) == (
+        "Петрова А. С., директор, МБОУ «СШ № 1»"
+    )
+
+
+def test_a_post_is_the_one_held_on_the_day_never_a_past_one() -> None:
+    internal = publishing_from("internal", AS_OF)
+    person = Person.model_validate(DIRECTOR)
+    assert person_label(person, SCHOOLS, date(2026, 11, 20), internal) == (
+        "Петрова А. С., методист, МКУ «ЦНППМ»"
+    )
+    ended = Person.model_validate({**DIRECTOR, "positions": DIRECTOR["positions"][:1]})
+    assert person_label(ended, SCHOOLS, date(2026, 11, 20), internal) == "Петрова А. С."
+
+
+@pytest.mark.parametrize(
+    ("fields", "gender"),
+    [
+        ({"patronymic": "Сергеевна"}, Gender.FEMALE),
+        ({"patronymic": "Ильич"}, Gender.MALE),
+        ({"patronymic": "Тимур кызы"}, Gender.FEMALE),
+        ({"patronymic": None}, None),
+        ({"patronymic": None, "gender": "female"}, Gender.FEMALE),
+        ({"patronymic": "Сергеевна", "gender": "male"}, Gender.MALE),  # the record says
+    ],
+)
+def test_gender_is_the_records_else_the_patronymics(
+    fields: dict[str, object], gender: Gender | None
+) -> None:
+    assert Person.model_validate({**DIRECTOR, **fields}).gender_known() is gender
+
+
+# --- what pages print ---------------------------------------------------------------------------
+
+
+def test_page_filters_print_what_a_reader_expects() -> None:
+    assert upfirst("совет «РОСТ»") == "Совет «РОСТ»"
+    assert code_span("public_url") == "`public_url`"
+    assert code_span("a`b") == "``a`b``"
+    assert code_span("`x`") == "`` `x` ``"
+    assert "`" not in code_span("a | b")  # a table cell would split at «|»: plain text
+    assert [plural(n, "член", "члена", "членов") for n in (1, 3, 5, 11, 21, 112)] == [
+        "1 член", "3 члена", "5 членов", "11 членов", "21 член", "112 членов",
+    ]  # fmt: skip
+    assert full_stop("Иванова М. А.") == "Иванова М. А."
+    assert full_stop("директор, МБОУ «СШ № 1»") == "директор, МБОУ «СШ № 1»."
+    assert real_url("https://school-1.example.org/about") is None
+    assert real_url("https://rost.example/") is None
+    assert real_url("https://vk.com/rost_tula") == "https://vk.com/rost_tula"
+
+
+def test_record_references_in_text_become_labels_with_links(project) -> None:  # type: ignore[no-untyped-def]
+    site = SiteContext(project, publishing_from("public", AS_OF))
+
+    def text(value: str) -> str:
+        return site.labels.text(value, lambda page: f"/{page}", "mpo-tula")
+
+    assert text("решение 1.1 заседания 2025-2026/02") == (
+        "решение 1.1 [заседания № 2 \\(2025/2026\\)](/associations/mpo-tula/2025-2026/meetings/02.md)"
+    )
+    assert text("мероприятие master-class-2026-04").startswith("[мастер-класс «Управленческая")
+    assert text("см. https://school-101.example.org и no-such-id") == (
+        "см. https://school-101.example.org и no-such-id"
+    )
+    # Requests are the internal site's: the public one names them without a link.
+    assert text("2025-10-24-school-101") == "запрос от 24.10.2025"

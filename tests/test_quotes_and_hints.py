@@ -12,7 +12,7 @@ from schemas import RECORD_MODELS
 from .conftest import CASES
 
 MEETING = CASES / "base" / "records/associations/mpo-test/2025-2026/meetings/01.yaml"
-DECISION = "- text: Избрать руководителем объединения А. Н. Петрова.\n"
+DECISION = "- text: Избрать руководителем объединения предложенного кандидата.\n"
 
 
 def unknown_field(text: str, model: type[BaseModel]) -> Explained:

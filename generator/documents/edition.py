@@ -28,6 +28,7 @@ class EditionFiles:
 
     pages: dict[str, str]
     documents: dict[str, Path]
+    publishing: Publishing  # the edition: which hand-written pages of docs/ go with it
 
 
 def edition_files(
@@ -40,7 +41,7 @@ def edition_files(
     """
     documents = site_files(project, publishing, export_folder) if export_folder else {}
     downloads = offered(project, publishing, documents)
-    return EditionFiles(render_site(project, publishing, downloads), documents)
+    return EditionFiles(render_site(project, publishing, downloads), documents, publishing)
 
 
 def write_site(files: EditionFiles, out: Path, hand_written: Path | None) -> int:
@@ -54,7 +55,9 @@ def write_site(files: EditionFiles, out: Path, hand_written: Path | None) -> int
         raise SymlinkRefused(links)
     if out.exists():
         shutil.rmtree(out)
-    copied = copy_hand_written(hand_written, out) if hand_written is not None else []
+    copied = (
+        copy_hand_written(hand_written, out, files.publishing) if hand_written is not None else []
+    )
     written = write_pages(files.pages, out)
     for path, source in files.documents.items():
         target = out / path

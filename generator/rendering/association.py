@@ -7,7 +7,13 @@ from datetime import date
 
 from generator.checking.years import Year, collect_years
 from generator.rendering.context import DocumentLink, SiteContext
-from generator.rendering.publication import kind_shown, plan_shown, protocol_shown
+from generator.rendering.publication import (
+    kind_shown,
+    passage_shown,
+    plan_shown,
+    protocol_shown,
+)
+from generator.rendering.reference import anchor
 from schemas import (
     Association,
     Meeting,
@@ -81,6 +87,7 @@ def _year_pages(site: SiteContext, year: Year) -> Iterator[tuple[str, str]]:
     page = f"{year.folder}/index.md"
     yield page, site.render(
         "year.md.j2", page, year=year, plan=plan, meetings=meetings,
+        day=min(year.bounds[1], publishing.as_of),
         show_requests=kind_shown("request", publishing),
         show_analysis=kind_shown("analysis", publishing) and year.analysis is not None,
         documents=_documents(site, year, ("plan",)),
@@ -99,6 +106,7 @@ def _year_pages(site: SiteContext, year: Year) -> Iterator[tuple[str, str]]:
                 page,
                 year=year,
                 documents=_documents(site, year, ("journal",)),
+                anchor=anchor,
             ),
         )
     if kind_shown("analysis", publishing) and year.analysis is not None:
@@ -113,8 +121,10 @@ def _meeting_page(
     site: SiteContext, year: Year, number: str, meeting: Meeting, protocol: Protocol | None
 ) -> Iterator[tuple[str, str]]:
     page = f"{year.folder}/meetings/{number}.md"
+    publishing = site.publishing
     yield page, site.render(
         "meeting.md.j2", page, year=year, number=int(number), meeting=meeting,
-        protocol=protocol, files_linked=site.publishing.internal,
+        protocol=protocol, files_linked=publishing.internal,
         documents=_documents(site, year, MEETING_DOCUMENTS, number),
+        shown=lambda passages: [p for p in passages if passage_shown(p, publishing)],
     )  # fmt: skip

@@ -81,10 +81,12 @@ def pages(site: SiteContext) -> dict[str, str]:
 
 def _index(site: SiteContext, council: Council | None) -> str:
     members = _current_members(council, site.publishing.as_of) if council else []
+    # The categories name the ШНОР among the members' schools: the internal site only.
     by_category = [(c, [m for m in members if m.category is c]) for c in CouncilCategory]
     return site.render(
         "council.md.j2", "council/index.md", council=council, directions=DIRECTIONS,
-        categories=by_category, show_monitoring=kind_shown("monitoring", site.publishing),
+        categories=by_category, members=members,
+        show_monitoring=kind_shown("monitoring", site.publishing),
     )  # fmt: skip
 
 

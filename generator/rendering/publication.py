@@ -17,14 +17,16 @@ from generator.errors import UserError
 from schemas import (
     PUBLICATION,
     Audience,
+    Decision,
     Meeting,
     Organization,
     Person,
     Plan,
     Practice,
     Protocol,
+    Statement,
 )
-from schemas.enums import ConsentScope, ProtocolStatus, ReviewStatus
+from schemas.enums import ConsentScope
 
 
 class Edition(StrEnum):
@@ -63,50 +65,71 @@ def publishing_from(edition: str | None = None, as_of: str | date | None = None)
     return Publishing(Edition(chosen), resolve_as_of(as_of))
 
 
+# Hand-written pages of the internal site only (folders of docs/, as mkdocs.yml's
+# `exclude_docs` lists them for the public build): the editors' guide shows record
+# examples, requests and the centre's own procedures.
+INTERNAL_DOCS = ("guide/",)
+# How a person without consent to be named or to have their post shown appears publicly:
+# «директор, МБОУ «СШ № 129»» would name the one director of that school.
+UNNAMED = "участник объединения"
+
+
 def kind_shown(kind: str, publishing: Publishing) -> bool:
     """Whether records of a kind appear at all on this edition."""
     return publishing.internal or PUBLICATION[kind].audience is not Audience.INTERNAL
 
 
+def hand_written_shown(page: str, publishing: Publishing) -> bool:
+    """Whether a hand-written page (a path below docs/) belongs to this edition."""
+    return publishing.internal or not page.startswith(INTERNAL_DOCS)
+
+
 def protocol_shown(meeting: Meeting, publishing: Publishing) -> Protocol | None:
     """The meeting's protocol if it is signed by the as-of date; drafts are never shown."""
     protocol = meeting.protocol
-    if protocol is None or protocol.status is not ProtocolStatus.SIGNED:
-        return None
-    if protocol.signed is None or protocol.signed > publishing.as_of:
-        return None
-    return protocol
+    return protocol if protocol is not None and protocol.signed_by(publishing.as_of) else None
+
+
+def passage_shown(passage: Statement | Decision, publishing: Publishing) -> bool:
+    """A passage of a protocol the editors marked `internal: true` stays on the internal site."""
+    return publishing.internal or not passage.internal
 
 
 def plan_shown(plan: Plan, publishing: Publishing) -> bool:
     """A plan reaches the public once the centre has approved it."""
-    approved = plan.approval is not None and plan.approval.date <= publishing.as_of
-    return publishing.internal or approved
+    return publishing.internal or plan.approved_by(publishing.as_of)
 
 
 def practice_shown(practice: Practice, publishing: Publishing) -> bool:
     """The public library holds recommended practices whose authors all agreed."""
-    if publishing.internal:
-        return True
-    consented = all(author.distribution_consent for author in practice.authors)
-    return practice.review is ReviewStatus.RECOMMENDED and consented
+    return publishing.internal or practice.distributable
+
+
+def shows(person: Person, scope: ConsentScope, publishing: Publishing) -> bool:
+    """Whether this edition may show a person's name or post: always internally, publicly
+    only with consent to it in force on the site's date."""
+    consent = person.consent
+    return publishing.internal or (consent is not None and consent.allows(scope, publishing.as_of))
 
 
 def person_label(
-    person: Person, organizations: dict[str, Organization], on: date, publishing: Publishing
+    person: Person,
+    organizations: dict[str, Organization],
+    on: date,
+    publishing: Publishing,
+    unnamed: str = UNNAMED,
 ) -> str:
-    """How a person is written on a page: «Фамилия И. О., должность, школа» as consent allows."""
-    position = person.position_on(on) or person.positions[-1]
-    organization = organizations.get(position.organization)
-    where = organization.name_on(on).short if organization else ""
-    role = ", ".join(part for part in (position.title, where) if part)
-    consent = person.consent
-    named = publishing.internal or (
-        consent is not None and consent.allows(ConsentScope.NAME, publishing.as_of)
-    )
-    if not named:
-        return role
-    show_role = publishing.internal or (
-        consent is not None and consent.allows(ConsentScope.POSITION, publishing.as_of)
-    )
-    return f"{person.short_name()}, {role}" if show_role else person.short_name()
+    """How a person is written on a page: «Фамилия И. О., должность, школа» as consent allows.
+
+    The post is the one held on the day `on` (a protocol's date, else the site's date): a post
+    that ended is never shown as current. The public site names a person only with consent to
+    `name`, shows the post only with consent to `position`; a person with neither is `unnamed`.
+    """
+    name = person.short_name() if shows(person, ConsentScope.NAME, publishing) else ""
+    role = ""
+    position = person.position_on(on)
+    if position is not None and shows(person, ConsentScope.POSITION, publishing):
+        organization = organizations.get(position.organization)
+        where = organization.name_on(on).short if organization else ""
+        role = ", ".join(part for part in (position.title, where) if part)
+    return ", ".join(part for part in (name, role) if part) or unnamed

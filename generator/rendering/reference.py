@@ -15,8 +15,9 @@ from markupsafe import Markup
 from generator.checking.rules import RULES
 from generator.loading.fieldref import field_reference
 from generator.rendering.context import SiteContext
-from generator.russian import ru_date
-from schemas import NormativeAct, Organization, OrgName, Person
+from generator.rendering.labels import act_name
+from generator.rendering.publication import hand_written_shown, shows
+from schemas import NormativeAct, Organization, OrgName
 from schemas.enums import ActKind, ActStatus, ConsentScope, OrgKind
 
 _ANCHOR_RE = re.compile(r"^[a-z0-9-]+$")
@@ -66,13 +67,17 @@ def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
 
 
 def pages(site: SiteContext) -> dict[str, str]:
-    return {
-        "guide/fields.md": site.render("fields.md.j2", "guide/fields.md", kinds=field_reference()),
-        "guide/rules.md": site.render("rules.md.j2", "guide/rules.md", rules=RULES),
+    out = {
         "normative/index.md": _normative(site),
         "organizations/index.md": _organizations(site),
         "people/index.md": _people(site),
     }
+    if hand_written_shown("guide/", site.publishing):  # the editors' guide: internal only
+        out["guide/fields.md"] = site.render(
+            "fields.md.j2", "guide/fields.md", kinds=field_reference()
+        )
+        out["guide/rules.md"] = site.render("rules.md.j2", "guide/rules.md", rules=RULES)
+    return out
 
 
 # --- normative acts ----------------------------------------------------------------------
@@ -87,8 +92,7 @@ class Act:
     @property
     def name(self) -> str:
         """«Указ Президента Российской Федерации от 07.05.2018 № 204»."""
-        label = self.act.kind.label
-        return f"{label[:1].upper()}{label[1:]} от {ru_date(self.act.date)} № {self.act.number}"
+        return act_name(self.act)
 
 
 def _acts(site: SiteContext) -> dict[str, Act]:
@@ -159,16 +163,13 @@ def _org_key(org: Org) -> tuple[tuple[int, int | str], ...]:
 
 
 def _people(site: SiteContext) -> str:
-    publishing = site.publishing
+    """Everyone on the internal site; publicly, those who agreed to be named — each with the
+    post held on the site's date only (a post that ended is shown nowhere as current)."""
     shown = [
         (site.person(person_id), person)
         for person_id, person in site.people.items()
-        if publishing.internal or _named(person, publishing.as_of)
+        if shows(person, ConsentScope.NAME, site.publishing)
     ]
     shown.sort(key=lambda item: item[0].casefold())
     page = "people/index.md"
     return site.render("people.md.j2", page, people=shown)
-
-
-def _named(person: Person, on: date) -> bool:
-    return person.consent is not None and person.consent.allows(ConsentScope.NAME, on)

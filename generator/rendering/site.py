@@ -22,7 +22,7 @@ from generator.rendering import (
     reference,
 )
 from generator.rendering.context import Downloads, PageBuilder, SiteContext
-from generator.rendering.publication import Publishing
+from generator.rendering.publication import Publishing, hand_written_shown
 
 
 def render_site(
@@ -73,15 +73,17 @@ def symlinks_under(folder: Path) -> list[str]:
     return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_symlink())
 
 
-def copy_hand_written(docs: Path, folder: Path) -> list[Path]:
-    """Copy the hand-written pages of docs/ (Markdown, styles, images) into folder."""
+def copy_hand_written(docs: Path, folder: Path, publishing: Publishing) -> list[Path]:
+    """Copy the hand-written pages of docs/ (Markdown, styles, images) of an edition into
+    folder: the public one goes without the internal site's pages (the editors' guide)."""
     links = symlinks_under(docs)
     if links:
         raise SymlinkRefused(links)
     copied = []
     for path in sorted(docs.rglob("*")):
-        if path.is_file():
-            target = folder / path.relative_to(docs)
+        page = path.relative_to(docs).as_posix()
+        if path.is_file() and hand_written_shown(page, publishing):
+            target = folder / page
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(path.read_bytes())
             copied.append(target)

@@ -1,4 +1,5 @@
-"""Browser fixtures: the sample site built once, served on localhost, one Chromium per session.
+"""Browser fixtures: both editions of the sample site built once, served on localhost, one
+Chromium per session.
 
 Chromium is Debian's (`apt-get install chromium`, done by .ci/run), driven by Playwright
 without `playwright install`; axe-core comes from npm into tests/node/node_modules.
@@ -7,6 +8,7 @@ Outside CI a missing piece skips these tests with the reason; with CI=true it fa
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import html
 import http.server
@@ -19,55 +21,60 @@ import threading
 from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from ..conftest import REPO
+from ..conftest import REPO, unavailable
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser
+    pass
 
 AS_OF = "2026-11-20"  # the sample records' "today": upcoming and past events both exist
 AXE = Path(__file__).resolve().parent.parent / "node" / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = REPO / "test-artifacts" / "screenshots"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    # without these Chromium calls Google's services, and this network refuses them
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 # Folders of the built site that hold no pages of their own kind.
 NOT_PAGES = {"assets", "pagefind", "search", "javascripts", "stylesheets"}
+# Folders of the built site that hold the theme's and the search's files, never a page.
+THEME_FILES = {"assets", "pagefind"}
 FEW_NAMES = 4  # more folder names than this beside each other are records of one kind
 
 
-def unavailable(reason: str) -> NoReturn:
-    """Skip on a developer's machine; fail in CI, where .ci/run must have installed it all."""
-    if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
-        pytest.fail(f"{reason} (CI=true: .ci/run должен был это установить)", pytrace=False)
-    pytest.skip(reason)
+EDITIONS = {"public": "mkdocs.yml", "internal": "mkdocs.internal.yml"}
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample records' public site, built strictly from the repository as README says."""
-    site = tmp_path_factory.mktemp("browser") / "site"
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
-        cwd=REPO,
-        env={**os.environ, "SITE_AS_OF": AS_OF},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if result.returncode != 0:
-        pytest.fail(f"mkdocs build --strict не прошёл:\n{result.stderr}", pytrace=False)
-    return site
+def built_sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Both editions of the sample records' site, built once per session, strictly, from the
+    repository as README says; the two builds run side by side."""
+    root = tmp_path_factory.mktemp("browser")
+    sites = {edition: root / edition for edition in EDITIONS}
+    mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"]
+    builds = {
+        edition: subprocess.Popen(
+            [*mkdocs, "-f", config, "-d", str(sites[edition])],
+            cwd=REPO,
+            env={**os.environ, "SITE_AS_OF": AS_OF, "NO_MKDOCS_2_WARNING": "1"},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for edition, config in EDITIONS.items()
+    }
+    failed = []
+    for edition, build in builds.items():
+        _, stderr = build.communicate()
+        if build.returncode != 0:
+            failed.append(f"{edition} ({EDITIONS[edition]}):\n{stderr}")
+    if failed:
+        pytest.fail("mkdocs build --strict не прошёл:\n" + "\n".join(failed), pytrace=False)
+    return sites
+
+
+@pytest.fixture(scope="session")
+def built_site(built_sites: dict[str, Path]) -> Path:
+    """The public site."""
+    return built_sites["public"]
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -75,10 +82,10 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def base_url(built_site: Path) -> Iterator[str]:
-    """The built site over HTTP on a free localhost port, served from a thread."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
+@contextlib.contextmanager
+def _served(directory: Path) -> Iterator[str]:
+    """A folder over HTTP on a free localhost port, served from a thread."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -92,21 +99,16 @@ def base_url(built_site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    """Debian's Chromium, headless, one for the whole session."""
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        unavailable('Нет пакета playwright: pip install -e ".[dev]"')
-    executable = shutil.which("chromium")
-    if executable is None:
-        unavailable("Нет Chromium: apt-get install -y chromium chromium-driver")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
+def site_urls(built_sites: dict[str, Path]) -> Iterator[dict[str, str]]:
+    """Each edition's built site at its own localhost address (the sites link from their root)."""
+    with contextlib.ExitStack() as stack:
+        yield {edition: stack.enter_context(_served(site)) for edition, site in built_sites.items()}
+
+
+@pytest.fixture(scope="session")
+def base_url(site_urls: dict[str, str]) -> str:
+    """The public site's address."""
+    return site_urls["public"]
 
 
 @pytest.fixture(scope="session")
@@ -122,6 +124,18 @@ def screenshots() -> Path:
     shutil.rmtree(SCREENSHOTS, ignore_errors=True)
     SCREENSHOTS.mkdir(parents=True)
     return SCREENSHOTS
+
+
+def all_pages(site: Path) -> list[str]:
+    """Every page of a built site, as paths from its root (`folder/` for `folder/index.html`)."""
+    pages = []
+    for path in sorted(site.rglob("*.html")):
+        parts = path.relative_to(site).parts
+        if parts[0] in THEME_FILES:
+            continue
+        name = "/".join(parts)
+        pages.append(name.removesuffix("index.html") if parts[-1] == "index.html" else name)
+    return pages
 
 
 def sample_pages(site: Path) -> list[str]:

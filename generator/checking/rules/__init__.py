@@ -1,11 +1,12 @@
 """The regulations' rules, in the order the domain brief's table lists them.
 
 A rule enters the check by being listed here; a new rule module adds its rules to RULES.
+The last, `publication-review`, is the centre's rule for its public site, not a regulation's.
 """
 
 from __future__ import annotations
 
-from generator.checking.rules import association, council, meetings
+from generator.checking.rules import association, council, meetings, publication
 from generator.checking.rules.base import Rule
 
 RULES: tuple[Rule, ...] = (
@@ -24,4 +25,5 @@ RULES: tuple[Rule, ...] = (
     council.council_chair,
     council.council_composition,
     council.council_monitoring,
+    publication.publication_review,
 )
