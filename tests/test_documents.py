@@ -441,6 +441,10 @@ def test_public_protocol_is_a_published_copy_without_signatures_or_execution_mar
         assert signature_line not in markdown and "Контроль исполнения" not in markdown, stem
         assert signature_line in kept[stem] and "Копия для опубликования" not in kept[stem]
     assert any("Контроль исполнения" in markdown for markdown in kept.values())
+    internal_passage = "не хватает"  # meetings/04.yaml: a statement marked internal: true
+    assert internal_passage in kept["protocol-04"]
+    assert internal_passage not in published["protocol-04"]
+    assert "ВЫСТУПИЛИ" in published["protocol-04"]  # the other statements stay
 
 
 # --- CLI: export and import-docx ----------------------------------------------------------------

@@ -22,6 +22,7 @@ from generator.templating import TEMPLATES as PAGE_TEMPLATES
 from generator.templating import template_environment
 from schemas import Association, Organization, Person, Settings
 from schemas.enums import ConsentScope
+from schemas.people import Position
 
 TEMPLATES = PAGE_TEMPLATES / "documents"
 
@@ -93,7 +94,7 @@ class Paperwork:
         person = self.people.get(person_id or "")
         if person is None:
             return person_id or ""
-        return person.short_name() if self._named(person) else self.position(person_id, on)
+        return person.short_name() if self._named(person) else self._unnamed(person, on)
 
     def signature(self, person_id: str | None, on: date) -> str:
         """«И. О. Фамилия», as under a signature."""
@@ -108,27 +109,27 @@ class Paperwork:
         person = self.people.get(person_id or "")
         if person is None:
             return person_id or ""
-        return person.full_name() if self._named(person) else self.position(person_id, on)
+        return person.full_name() if self._named(person) else self._unnamed(person, on)
 
     def position(self, person_id: str | None, on: date) -> str:
         """«директор, МБОУ «ЦО № 102»» — the post held on the day."""
         person = self.people.get(person_id or "")
         if person is None:
             return ""
-        post = person.position_on(on) or person.positions[-1]
+        post = person.position_on(on)  # none that day: nothing, never a later or former post
+        if post is None:
+            return ""
         return ", ".join(p for p in (post.title, self.org(post.organization, on)) if p)
 
     def post(self, person_id: str | None, on: date) -> str:
         """The post alone: «заместитель директора по учебно-воспитательной работе»."""
-        person = self.people.get(person_id or "")
-        return (person.position_on(on) or person.positions[-1]).title if person else ""
+        post = self._post(person_id, on)
+        return post.title if post else ""
 
     def workplace(self, person_id: str | None, on: date) -> str:
         """The organization of the post held on the day, by its short name."""
-        person = self.people.get(person_id or "")
-        if person is None:
-            return ""
-        return self.org((person.position_on(on) or person.positions[-1]).organization, on)
+        post = self._post(person_id, on)
+        return self.org(post.organization, on) if post else ""
 
     def person(self, person_id: str | None, on: date) -> str:
         """«Фамилия И. О., директор, МБОУ «ЦО № 102»» — as the edition may show them."""
@@ -138,6 +139,16 @@ class Paperwork:
         if self.public is not None:
             return person_label(person, self.organizations, on, self.public)
         return f"{person.short_name()}, {self.position(person_id, on)}"
+
+    def _post(self, person_id: str | None, on: date) -> Position | None:
+        person = self.people.get(person_id or "")
+        return person.position_on(on) if person else None
+
+    def _unnamed(self, person: Person, on: date) -> str:
+        """A person the public copy may not name: as their consent allows (a post, or
+        «участник объединения»), the same words as the public site's."""
+        assert self.public is not None  # only the public edition withholds names
+        return person_label(person, self.organizations, on, self.public)
 
     def _named(self, person: Person) -> bool:
         if self.public is None or self.public.edition is Edition.INTERNAL:
