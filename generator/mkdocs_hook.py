@@ -60,6 +60,7 @@ def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
         raise PluginError(f"Сайт не собран: {error}") from None
     edition = publishing.edition.value
     log.info("Сайт «%s» на %s", publishing.edition.value, publishing.as_of.isoformat())
+    _address_from_settings(config, result.project.settings, publishing.internal)
     edition_site = edition_files(result.project, publishing, _root(config) / default_out(edition))
     for path, content in edition_site.pages.items():
         files.append(File.generated(config, path, content=content))
@@ -70,6 +71,17 @@ def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
     for path, source in attachment_files(result.project, publishing).items():
         files.append(File.generated(config, path, content=source.read_bytes()))
     return files
+
+
+def _address_from_settings(config: MkDocsConfig, settings: Any, internal: bool) -> None:
+    """The site's address from records/settings.yaml (site.public_url / internal_url), so the
+    sitemap lists the pages and each page has its canonical link. `serve` keeps none: there
+    the address would move the preview off http://127.0.0.1:8000/."""
+    if config.site_url or _serve_index or settings is None:
+        return
+    address = settings.site.internal_url if internal else settings.site.public_url
+    if address:
+        config["site_url"] = str(address).rstrip("/") + "/"
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any, **_: Any) -> Any:

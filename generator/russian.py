@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import functools
+import re
 from datetime import date
+
+import pymorphy3  # type: ignore[import-untyped]
 
 MONTHS = (
     "января", "февраля", "марта", "апреля", "мая", "июня",
@@ -39,3 +43,84 @@ def ru_number(value: float, digits: int | None = None) -> str:
     with `digits`, that many after the comma: (92.94, 1) → «92,9»."""
     text = f"{value:g}" if digits is None else f"{value:.{digits}f}"
     return text.replace(".", ",")
+
+
+# --- typography ------------------------------------------------------------------------------
+
+NBSP = "\u00a0"
+_PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr", "Init"})
+_AFTER_SIGN = re.compile(r"№ ?(?=\d)")  # «№ 117» never breaks between the sign and the number
+_BEFORE_PERCENT = re.compile(r"(\d) ?%")
+_INITIALS = re.compile(r"\b([А-ЯЁ]\.) ?([А-ЯЁ]\.)")  # «А. Н.»
+_INITIALS_SURNAME = re.compile(r"\b([А-ЯЁ]\.) ([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)\b")
+_SURNAME_INITIALS = re.compile(r"\b([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?) ([А-ЯЁ]\.)")
+_CODE = re.compile(r"(`[^`]*`)")
+
+
+def typeset(text: str) -> str:
+    """Russian typography of a page or a document in Markdown: no break after «№», before
+    «%», between initials and the surname; „inner“ quotes inside «outer» ones.
+
+    Code spans and lines of raw HTML stay as they are.
+    """
+    return "\n".join(_typeset_line(line) for line in text.split("\n"))
+
+
+def _typeset_line(line: str) -> str:
+    if line.lstrip().startswith("<"):
+        return line
+    parts = _CODE.split(line)
+    parts[::2] = [_nested_quotes(_spaces(part)) for part in parts[::2]]
+    return "".join(parts)
+
+
+def _spaces(text: str) -> str:
+    text = _AFTER_SIGN.sub("№" + NBSP, text)
+    text = _BEFORE_PERCENT.sub(r"\1" + NBSP + "%", text)
+    text = _INITIALS.sub(r"\1" + NBSP + r"\2", text)
+    text = _INITIALS_SURNAME.sub(r"\1" + NBSP + r"\2", text)
+    return _SURNAME_INITIALS.sub(r"\1" + NBSP + r"\2", text)
+
+
+def _nested_quotes(text: str) -> str:
+    """«МБОУ «СШ № 1»» → «МБОУ „СШ № 1“»; a line whose quotes do not pair is left alone."""
+    if "«" not in text:
+        return text
+    out, depth = [], 0
+    for char in text:
+        if char == "«":
+            out.append("„" if depth else "«")
+            depth += 1
+        elif char == "»":
+            depth -= 1
+            if depth < 0:
+                return text
+            out.append("“" if depth else "»")
+        else:
+            out.append(char)
+    return "".join(out) if depth == 0 else text
+
+
+def continued(text: str | None) -> str:
+    """Record text that continues a sentence after a colon or a dash, from a small letter:
+    «Петров А. Н.: поддержал…», but «…: МБОУ „СШ № 1“…», «…: Тула…», «…: Иванова…» stay.
+
+    The first word keeps its capital when it is an abbreviation or a proper name (a person,
+    a place, an organization — as the Russian dictionary of pymorphy3 knows them).
+    """
+    if not text:
+        return text or ""
+    word = re.match(r"[А-ЯЁа-яё]+", text)
+    if word is None or not text[0].isupper() or text[1:2].isupper() or _proper(word[0]):
+        return text
+    return text[0].lower() + text[1:]
+
+
+@functools.cache
+def _morphology() -> pymorphy3.MorphAnalyzer:
+    return pymorphy3.MorphAnalyzer()
+
+
+@functools.cache
+def _proper(word: str) -> bool:
+    return any(_PROPER & parse.tag.grammemes for parse in _morphology().parse(word))

@@ -18,6 +18,12 @@ REPO = Path(__file__).resolve().parent.parent
 CASES = Path(__file__).resolve().parent / "cases"
 
 
+def untypeset(text: str) -> str:
+    """Text as typed, without the typography pages and documents get (`russian.typeset`):
+    for tests about what a page says rather than how it is set."""
+    return text.replace("\u00a0", " ").replace("„", "«").replace("“", "»")
+
+
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+from .conftest import untypeset
+
 
 @dataclass
 class Page:
@@ -97,7 +99,7 @@ def read_site(site: Path) -> dict[str, Page]:
         relative = path.relative_to(site).as_posix()
         page = Page(relative, html=path.read_text(encoding="utf-8"))
         reader = _Reader(page)
-        reader.feed(page.html)
+        reader.feed(untypeset(page.html))  # the words; typography: tests/test_typography.py
         reader.close()
         pages[relative] = page
     return pages

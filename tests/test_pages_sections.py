@@ -18,7 +18,7 @@ from generator.rendering.site import render_site
 from schemas import Council, CouncilEvent, Meeting, Person, Practice
 from schemas.enums import ConsentScope
 
-from .conftest import CASES, REPO, build_case
+from .conftest import CASES, REPO, build_case, untypeset
 
 AS_OF = "2026-11-20"
 HOSTILE = "<script>alert(1)</script> [x](javascript:alert(1))"
@@ -33,12 +33,12 @@ def project() -> Project:
 
 @pytest.fixture(scope="module")
 def public(project: Project) -> dict[str, str]:
-    return render_site(project, publishing_from("public", AS_OF))
+    return _said(render_site(project, publishing_from("public", AS_OF)))
 
 
 @pytest.fixture(scope="module")
 def internal(project: Project) -> dict[str, str]:
-    return render_site(project, publishing_from("internal", AS_OF))
+    return _said(render_site(project, publishing_from("internal", AS_OF)))
 
 
 def _plain(text: str) -> str:
@@ -215,8 +215,12 @@ def test_dated_act_is_shown_with_its_horizon_as_expired(public: dict[str, str]) 
 
 def test_act_in_force_past_its_term_is_flagged_internally(project: Project) -> None:
     later = "2031-01-10"
-    internal_page = render_site(project, publishing_from("internal", later))["normative/index.md"]
-    public_page = render_site(project, publishing_from("public", later))["normative/index.md"]
+    internal_page = _said(render_site(project, publishing_from("internal", later)))[
+        "normative/index.md"
+    ]
+    public_page = _said(render_site(project, publishing_from("public", later)))[
+        "normative/index.md"
+    ]
     flag = "проверьте его статус"
     assert flag not in public_page
     assert flag in _act_section(internal_page, "mo-tula-list-2026")  # «2026/2027 учебный год»
@@ -263,8 +267,8 @@ def test_calendar_parses_with_one_event_per_meeting_and_council_event(
 
 
 def test_calendar_is_the_same_bytes_for_the_same_records_and_date(project: Project) -> None:
-    first = render_site(project, publishing_from("public", AS_OF))["calendar.ics"]
-    again = render_site(project, publishing_from("public", AS_OF))["calendar.ics"]
+    first = _said(render_site(project, publishing_from("public", AS_OF)))["calendar.ics"]
+    again = _said(render_site(project, publishing_from("public", AS_OF)))["calendar.ics"]
     assert first == again
 
 
@@ -287,7 +291,7 @@ def test_calendar_urls_postponed_and_cancelled_meetings(tmp_path: Path) -> None:
     )
     project, problems = load_project(root)
     assert problems == []
-    text = render_site(project, publishing_from("public", AS_OF))["calendar.ics"]
+    text = _said(render_site(project, publishing_from("public", AS_OF)))["calendar.ics"]
     events = {str(e["UID"]): e for e in Calendar.from_ical(text).walk("VEVENT")}
     cancelled = events["mpo-test-2025-2026-02@cnppm-tula"]
     assert str(cancelled["STATUS"]) == "CANCELLED"
@@ -300,7 +304,7 @@ def test_calendar_urls_postponed_and_cancelled_meetings(tmp_path: Path) -> None:
     webinar = events["rost-webinar-2025-11@cnppm-tula"]
     assert str(webinar["URL"]) == "https://rost.example.org/council/events/#webinar-2025-11"
     assert "ivanova" not in text and "Иванова" not in text  # participants never in the feed
-    internal = render_site(project, publishing_from("internal", AS_OF))["calendar.ics"]
+    internal = _said(render_site(project, publishing_from("internal", AS_OF)))["calendar.ics"]
     # The internal site's address (internal_url) is not set: no links to the public site.
     assert all("URL" not in e for e in Calendar.from_ical(internal).walk("VEVENT"))
 
@@ -331,9 +335,14 @@ def test_hostile_record_text_never_reaches_pages_raw(tmp_path: Path) -> None:
     project, problems = load_project(root)
     assert problems == []
     for edition in ("public", "internal"):
-        pages = render_site(project, publishing_from(edition, AS_OF))
+        pages = _said(render_site(project, publishing_from(edition, AS_OF)))
         for path in ("council/materials.md", "practices/mentoring.md"):
             html = markdown.markdown(pages[path], extensions=["tables", "admonition"])
             assert "<script" not in html and "onerror" not in html, path
             assert 'href="javascript:' not in html, path
         assert "alert(1)" in _plain(pages["council/materials.md"])  # shown as text, inert
+
+
+def _said(pages: dict[str, str]) -> dict[str, str]:
+    """The pages' words, typography aside (see tests/test_typography.py for that)."""
+    return {path: untypeset(page) for path, page in pages.items()}

@@ -21,6 +21,7 @@ import pytest
 
 from generator.loading.project import Project, load_project
 from generator.rendering.publication import INTERNAL_DOCS
+from generator.russian import continued
 from schemas import Meeting, Person
 from schemas.enums import ConsentScope, CouncilCategory, ExecutionStatus, ListCategory
 
@@ -260,7 +261,7 @@ def test_public_site_shows_no_execution_marks(
     headers = {h for page in sites[(name, "public")].values() for h in page.headers}
     assert "Исполнение" not in headers
     internal = sites[(name, "internal")]
-    assert any(note in _text(internal) for note in notes)
+    assert any(continued(note) in _text(internal) for note in notes)  # after «статус:»
     assert "Исполнение" in {h for page in internal.values() for h in page.headers}
 
 
@@ -276,9 +277,9 @@ def test_public_site_shows_no_school_categories(sites: Sites, name: str) -> None
 
 def test_a_passage_marked_internal_stays_internal(sites: Sites) -> None:
     meeting = "associations/mpo-test/2025-2026/meetings/01/index.html"
-    assert INTERNAL_STATEMENT not in sites[("odd", "public")][meeting].text
+    assert continued(INTERNAL_STATEMENT) not in sites[("odd", "public")][meeting].text
     internal = sites[("odd", "internal")][meeting].text
-    assert INTERNAL_STATEMENT in internal and "только на внутреннем сайте" in internal
+    assert continued(INTERNAL_STATEMENT) in internal and "только на внутреннем сайте" in internal
 
 
 @pytest.mark.parametrize("name", ["sample", "odd"])

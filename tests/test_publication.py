@@ -14,7 +14,7 @@ from generator.rendering.site import render_site
 from schemas import Consultation, ConsultationRequest, Deficit, Meeting, Organization, Person
 from schemas.enums import ConsentScope, Gender, ProtocolStatus
 
-from .conftest import REPO
+from .conftest import REPO, untypeset
 
 AS_OF = "2026-11-20"
 
@@ -28,12 +28,12 @@ def project():  # type: ignore[no-untyped-def]
 
 @pytest.fixture(scope="module")
 def public_text(project) -> str:  # type: ignore[no-untyped-def]
-    return "\n".join(render_site(project, publishing_from("public", AS_OF)).values())
+    return "\n".join(_said(render_site(project, publishing_from("public", AS_OF))).values())
 
 
 @pytest.fixture(scope="module")
 def internal_text(project) -> str:  # type: ignore[no-untyped-def]
-    return "\n".join(render_site(project, publishing_from("internal", AS_OF)).values())
+    return "\n".join(_said(render_site(project, publishing_from("internal", AS_OF))).values())
 
 
 def _unescape(text: str) -> str:
@@ -85,7 +85,7 @@ def test_requests_and_consultations_stay_internal(project, public_text, internal
 
 
 def test_schools_with_deficits_are_not_named_with_them_in_public(project) -> None:  # type: ignore[no-untyped-def]
-    pages = render_site(project, publishing_from("public", AS_OF))
+    pages = _said(render_site(project, publishing_from("public", AS_OF)))
     deficit_pages = {p: _unescape(t) for p, t in pages.items() if p.endswith("/deficits.md")}
     assert deficit_pages
     named = [
@@ -124,13 +124,13 @@ def test_draft_protocols_are_published_nowhere(project, public_text, internal_te
 
 
 def test_compliance_marks_stay_internal(project, public_text) -> None:  # type: ignore[no-untyped-def]
-    public = render_site(project, publishing_from("public", AS_OF))
+    public = _said(render_site(project, publishing_from("public", AS_OF)))
     assert not any(path.startswith("compliance/") for path in public)
     assert "НАРУШЕНО" not in public_text and "compliance/index.md" not in public_text
 
 
 def test_dashboard_shows_a_missed_protocol_truthfully(project) -> None:  # type: ignore[no-untyped-def]
-    later = render_site(project, publishing_from("internal", "2027-02-20"))
+    later = _said(render_site(project, publishing_from("internal", "2027-02-20")))
     dashboard = later["compliance/index.md"]
     row = next(
         line for line in dashboard.splitlines() if "МПО п. 4.4" in line and "НАРУШЕНО" in line
@@ -241,3 +241,8 @@ def test_record_references_in_text_become_labels_with_links(project) -> None:  #
     )
     # Requests are the internal site's: the public one names them without a link.
     assert text("2025-10-24-school-101") == "запрос от 24.10.2025"
+
+
+def _said(pages: dict[str, str]) -> dict[str, str]:
+    """The pages' words, typography aside (see tests/test_typography.py for that)."""
+    return {path: untypeset(page) for path, page in pages.items()}

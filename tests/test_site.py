@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -80,3 +81,22 @@ def test_the_site_offers_the_documents_export_left(tmp_path: Path) -> None:
     served = site / "documents/mpo-test/2025-2026/protocol-01.docx"
     assert served.read_bytes() == exported.read_bytes()
     assert not list(site.glob("documents/**/register-*"))  # the internal edition's only
+
+
+def test_the_sitemap_lists_every_page_at_the_address_from_settings(tmp_path: Path) -> None:
+    root = _mkdocs_project(build_case(CASES / "__none__", tmp_path))
+    settings = root / "records" / "settings.yaml"
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(
+        text.replace("site:\n", "site:\n  public_url: https://rost.test/sait/\n", 1), "utf-8"
+    )
+    site = tmp_path / "site"
+    result = _build(root, site)
+    assert result.returncode == 0, result.stderr
+    listed = set(re.findall(r"<loc>([^<]+)</loc>", (site / "sitemap.xml").read_text("utf-8")))
+    folders = (p.parent.relative_to(site).as_posix() for p in site.rglob("index.html"))
+    built = {"https://rost.test/sait/" + ("" if f == "." else f + "/") for f in folders}
+    assert built == listed
+    assert '<link rel="canonical" href="https://rost.test/sait/">' in (
+        site / "index.html"
+    ).read_text(encoding="utf-8")

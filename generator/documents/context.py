@@ -17,7 +17,15 @@ import jinja2
 from generator.documents.escape import inline, narrative, paragraphs
 from generator.loading.project import Project
 from generator.rendering.publication import Edition, Publishing, person_label
-from generator.russian import ru_date, ru_long_date, ru_month, ru_number, school_year_title
+from generator.russian import (
+    continued,
+    ru_date,
+    ru_long_date,
+    ru_month,
+    ru_number,
+    school_year_title,
+    typeset,
+)
 from generator.templating import TEMPLATES as PAGE_TEMPLATES
 from generator.templating import template_environment
 from schemas import Association, Organization, Person, Settings
@@ -32,7 +40,7 @@ def environment() -> jinja2.Environment:
     return template_environment(
         TEMPLATES, inline, d=ru_date, long_date=ru_long_date, month=ru_month,
         year=school_year_title, para=paragraphs, narrative=narrative, people=people_count,
-        number=ru_number,
+        number=ru_number, continued=continued,
     )  # fmt: skip
 
 
@@ -73,7 +81,7 @@ class Paperwork:
 
     def render(self, template: str, **data: Any) -> str:
         """A document's Markdown from its template."""
-        return self.env.get_template(template).render(paper=self, **data)
+        return typeset(self.env.get_template(template).render(paper=self, **data))
 
     def org(self, org_id: str | None, on: date, *, full: bool = False) -> str:
         """An organization's name in use on a day: short, or the full official one."""

@@ -31,7 +31,14 @@ from generator.rendering.publication import (
     shows,
 )
 from generator.rendering.textsafe import body_html, external_url, inline, paragraphs
-from generator.russian import ru_date, ru_long_date, ru_month, school_year_title
+from generator.russian import (
+    continued,
+    ru_date,
+    ru_long_date,
+    ru_month,
+    ru_number,
+    school_year_title,
+)
 from generator.templating import TEMPLATES, template_environment
 from schemas import Organization, Person, TopRecord
 from schemas.enums import ConsentScope, Gender
@@ -52,6 +59,7 @@ def environment() -> jinja2.Environment:
         TEMPLATES, inline, para=paragraphs, body=body_html, url=real_url, d=ru_date,
         long_date=ru_long_date, month=ru_month, year=school_year_title, code=code_span,
         upfirst=upfirst, plural=plural, meeting=meeting_label, stop=full_stop,
+        number=ru_number, continued=continued,
     )  # fmt: skip
     env.globals.update(meeting_page=meeting_page, event_page=event_page)
     return env

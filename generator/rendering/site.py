@@ -23,6 +23,7 @@ from generator.rendering import (
 )
 from generator.rendering.context import Downloads, PageBuilder, SiteContext
 from generator.rendering.publication import Publishing, hand_written_shown
+from generator.russian import typeset
 
 
 def render_site(
@@ -42,7 +43,7 @@ def render_site(
     )  # fmt: skip
     for builder in builders:
         pages.update(builder(context))
-    return pages
+    return {path: typeset(page) if path.endswith(".md") else page for path, page in pages.items()}
 
 
 def attachment_files(project: Project, publishing: Publishing) -> dict[str, Path]:

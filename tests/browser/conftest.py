@@ -18,12 +18,14 @@ import shutil
 import subprocess
 import sys
 import threading
+import urllib.parse
 from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
+import yaml
 
 from ..conftest import REPO, unavailable
 
@@ -48,7 +50,9 @@ def built_sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Both editions of the sample records' site, built once per session, strictly, from the
     repository as README says; the two builds run side by side."""
     root = tmp_path_factory.mktemp("browser")
-    sites = {edition: root / edition for edition in EDITIONS}
+    # Each site is built at the path of its address (the internal one lives at /rost/), as it
+    # is deployed: 404.html links the theme's files from that path.
+    sites = {edition: root / edition / address_path(edition) for edition in EDITIONS}
     mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"]
     builds = {
         edition: subprocess.Popen(
@@ -69,6 +73,13 @@ def built_sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     if failed:
         pytest.fail("mkdocs build --strict не прошёл:\n" + "\n".join(failed), pytrace=False)
     return sites
+
+
+def address_path(edition: str) -> str:
+    """`rost` for https://intra.cnppm-tula.example/rost/: the path of the edition's address."""
+    settings = yaml.safe_load((REPO / "records" / "settings.yaml").read_text(encoding="utf-8"))
+    address = settings["site"].get(f"{edition}_url") or "/"
+    return urllib.parse.urlsplit(address).path.strip("/")
 
 
 @pytest.fixture(scope="session")
@@ -100,9 +111,14 @@ def _served(directory: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def site_urls(built_sites: dict[str, Path]) -> Iterator[dict[str, str]]:
-    """Each edition's built site at its own localhost address (the sites link from their root)."""
+    """Each edition's built site at its own localhost address, at its address's path."""
     with contextlib.ExitStack() as stack:
-        yield {edition: stack.enter_context(_served(site)) for edition, site in built_sites.items()}
+        urls = {}
+        for edition, site in built_sites.items():
+            path = address_path(edition)
+            host = site.parents[len(Path(path).parts) - 1] if path else site
+            urls[edition] = stack.enter_context(_served(host)) + (f"{path}/" if path else "")
+        yield urls
 
 
 @pytest.fixture(scope="session")

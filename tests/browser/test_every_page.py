@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .conftest import all_pages
+from .conftest import address_path, all_pages
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page, ViewportSize
@@ -369,13 +369,16 @@ def test_sites_carry_no_source_maps_nor_the_themes_search(built_sites: dict[str,
 def test_every_script_stylesheet_and_image_of_a_page_exists(built_sites: dict[str, Path]) -> None:
     missing = []
     for edition, site in built_sites.items():
+        root = f"/{address_path(edition)}/".replace("//", "/")  # where the site is deployed
         for file in site.rglob("*.html"):
             for match in ASSET.finditer(file.read_text(encoding="utf-8")):
                 url = urlsplit(html.unescape(match.group(1) or match.group(2)))
                 if url.scheme or url.netloc or not url.path:
                     continue
-                base = site if url.path.startswith("/") else file.parent
-                target = (base / url.path.lstrip("/")).resolve()
+                if url.path.startswith("/"):
+                    target = (site / url.path.removeprefix(root)).resolve()
+                else:
+                    target = (file.parent / url.path).resolve()
                 if not (target.is_file() or (target / "index.html").is_file()):
                     missing.append(f"[{edition}] {file.relative_to(site)}: {url.path}")
     assert not missing, "\n".join(missing)
