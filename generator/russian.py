@@ -54,24 +54,30 @@ _BEFORE_PERCENT = re.compile(r"(\d) ?%")
 _INITIALS = re.compile(r"\b([А-ЯЁ]\.) ?([А-ЯЁ]\.)")  # «А. Н.»
 _INITIALS_SURNAME = re.compile(r"\b([А-ЯЁ]\.) ([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)\b")
 _SURNAME_INITIALS = re.compile(r"\b([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?) ([А-ЯЁ]\.)")
-_CODE = re.compile(r"(`[^`]*`)")
+_PROTECTED = re.compile(r"^[ \t]*<.*$|`[^`\n]*`", re.MULTILINE)  # raw HTML lines, code spans
 
 
 def typeset(text: str) -> str:
     """Russian typography of a page or a document in Markdown: no break after «№», before
     «%», between initials and the surname; „inner“ quotes inside «outer» ones.
 
-    Code spans and lines of raw HTML stay as they are.
+    Code spans and lines of raw HTML stay as they are. The rules run over whole stretches of
+    prose at once (a region's site has three thousand pages).
     """
-    return "\n".join(_typeset_line(line) for line in text.split("\n"))
+    out, last = [], 0
+    for protected in _PROTECTED.finditer(text):
+        out += [_prose(text[last : protected.start()]), protected.group()]
+        last = protected.end()
+    out.append(_prose(text[last:]))
+    return "".join(out)
 
 
-def _typeset_line(line: str) -> str:
-    if line.lstrip().startswith("<"):
-        return line
-    parts = _CODE.split(line)
-    parts[::2] = [_nested_quotes(_spaces(part)) for part in parts[::2]]
-    return "".join(parts)
+def _prose(text: str) -> str:
+    text = _spaces(text)
+    if text.count("«") < 2:
+        return text
+    return "\n".join(_nested_quotes(line) if line.count("«") > 1 else line
+                     for line in text.split("\n"))  # fmt: skip
 
 
 def _spaces(text: str) -> str:

@@ -9,17 +9,14 @@ the Pagefind index or the calendar feed, may carry a script, an event handler or
 
 from __future__ import annotations
 
-import functools
 import gzip
 import html
-import http.server
 import json
 import os
 import re
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -29,7 +26,7 @@ import pytest
 import yaml
 from icalendar import Calendar
 
-from .conftest import CASES, REPO, build_case
+from .conftest import CASES, REPO, build_case, served_folder
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -330,21 +327,8 @@ def test_calendar_holds_no_markup_and_links_built_pages(
 @pytest.fixture(scope="module")
 def served(sites: dict[str, Path]) -> Iterator[str]:
     """The public edition over HTTP on a free localhost port (search needs HTTP)."""
-    handler = functools.partial(_Quiet, directory=str(sites["public"]))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
+    with served_folder(sites["public"]) as url:
+        yield url
 
 
 @pytest.mark.browser

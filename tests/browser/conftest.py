@@ -9,25 +9,22 @@ Outside CI a missing piece skips these tests with the reason; with CI=true it fa
 from __future__ import annotations
 
 import contextlib
-import functools
 import html
-import http.server
 import os
 import re
 import shutil
 import subprocess
 import sys
-import threading
 import urllib.parse
 from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pytest
 import yaml
 
-from ..conftest import REPO, unavailable
+from ..conftest import REPO, served_folder, unavailable
 
 if TYPE_CHECKING:
     pass
@@ -88,27 +85,6 @@ def built_site(built_sites: dict[str, Path]) -> Path:
     return built_sites["public"]
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-@contextlib.contextmanager
-def _served(directory: Path) -> Iterator[str]:
-    """A folder over HTTP on a free localhost port, served from a thread."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
-
-
 @pytest.fixture(scope="session")
 def site_urls(built_sites: dict[str, Path]) -> Iterator[dict[str, str]]:
     """Each edition's built site at its own localhost address, at its address's path."""
@@ -117,7 +93,7 @@ def site_urls(built_sites: dict[str, Path]) -> Iterator[dict[str, str]]:
         for edition, site in built_sites.items():
             path = address_path(edition)
             host = site.parents[len(Path(path).parts) - 1] if path else site
-            urls[edition] = stack.enter_context(_served(host)) + (f"{path}/" if path else "")
+            urls[edition] = stack.enter_context(served_folder(host)) + (f"{path}/" if path else "")
         yield urls
 
 
