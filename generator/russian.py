@@ -129,4 +129,12 @@ def _morphology() -> pymorphy3.MorphAnalyzer:
 
 @functools.cache
 def _proper(word: str) -> bool:
-    return any(_PROPER & parse.tag.grammemes for parse in _morphology().parse(word))
+    """Whether the word's likeliest reading is a name, a place, an organization or an
+    abbreviation («С» is the preposition first, an abbreviation only far down the list)."""
+    return bool(_PROPER & _morphology().parse(word)[0].tag.grammemes)
+
+
+def upfirst(value: object) -> str:
+    """The first letter capitalised, the rest as written: «совет «РОСТ»» → «Совет «РОСТ»»."""
+    text = str(value)
+    return text[:1].upper() + text[1:]

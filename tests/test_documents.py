@@ -447,6 +447,9 @@ def test_public_protocol_is_a_published_copy_without_signatures_or_execution_mar
     assert internal_passage in kept["protocol-04"]
     assert internal_passage not in published["protocol-04"]
     assert "ВЫСТУПИЛИ" in published["protocol-04"]  # the other statements stay
+    # a speaker who may not be named opens the paragraph with a capital all the same
+    assert "\nУчастник объединения — предложил" in published["protocol-04"]
+    assert "\nучастник объединения" not in published["protocol-04"]
 
 
 # --- CLI: export and import-docx ----------------------------------------------------------------

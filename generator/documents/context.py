@@ -25,6 +25,7 @@ from generator.russian import (
     ru_number,
     school_year_title,
     typeset,
+    upfirst,
 )
 from generator.templating import TEMPLATES as PAGE_TEMPLATES
 from generator.templating import template_environment
@@ -40,7 +41,7 @@ def environment() -> jinja2.Environment:
     return template_environment(
         TEMPLATES, inline, d=ru_date, long_date=ru_long_date, month=ru_month,
         year=school_year_title, para=paragraphs, narrative=narrative, people=people_count,
-        number=ru_number, continued=continued,
+        number=ru_number, continued=continued, upfirst=upfirst,
     )  # fmt: skip
 
 

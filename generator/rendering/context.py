@@ -38,6 +38,7 @@ from generator.russian import (
     ru_month,
     ru_number,
     school_year_title,
+    upfirst,
 )
 from generator.templating import TEMPLATES, template_environment
 from schemas import Organization, Person, TopRecord
@@ -63,12 +64,6 @@ def environment() -> jinja2.Environment:
     )  # fmt: skip
     env.globals.update(meeting_page=meeting_page, event_page=event_page)
     return env
-
-
-def upfirst(value: object) -> str:
-    """The first letter capitalised, the rest as written: «совет «РОСТ»» → «Совет «РОСТ»»."""
-    text = str(value)
-    return text[:1].upper() + text[1:]
 
 
 def full_stop(value: object) -> str:
