@@ -49,17 +49,28 @@ def ru_number(value: float, digits: int | None = None) -> str:
 
 NBSP = "\u00a0"
 _PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr", "Init"})
-_AFTER_SIGN = re.compile(r"№ ?(?=\d)")  # «№ 117» never breaks between the sign and the number
-_BEFORE_PERCENT = re.compile(r"(\d) ?%")
-_INITIALS = re.compile(r"\b([А-ЯЁ]\.) ?([А-ЯЁ]\.)")  # «А. Н.»
-_INITIALS_SURNAME = re.compile(r"\b([А-ЯЁ]\.) ([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)\b")
-_SURNAME_INITIALS = re.compile(r"\b([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?) ([А-ЯЁ]\.)")
+# Documents escape every ASCII punctuation mark of record text («А\. Н\.», «75 \%»), so each
+# rule also takes the full stop, the hyphen and the percent sign after a backslash.
+# «№ 117», «№ ____» (a number to fill in): the sign never parts from what follows it.
+_AFTER_SIGN = re.compile(r"№(?: (?=[^\s|])| ?(?=\d))")
+_BEFORE_PERCENT = re.compile(r"(\d) ?(\\?%)")
+_INITIALS = re.compile(r"\b([А-ЯЁ]\\?\.) ?([А-ЯЁ]\\?\.)")  # «А. Н.»
+_SURNAME = r"[А-ЯЁ][а-яё]+(?:\\?-[А-ЯЁ][а-яё]+)?"  # «Сидорова-Ким»
+_INITIALS_SURNAME = re.compile(rf"\b([А-ЯЁ]\\?\.) ({_SURNAME})\b")
+_SURNAME_INITIALS = re.compile(rf"\b({_SURNAME}) ([А-ЯЁ]\\?\.)")
+# «20 ноября 2026 г.», «в сентябре 2025 г.», «2024–2025 гг.»: a date never breaks inside.
+_GENITIVE = "|".join(MONTHS)
+_ANY_CASE = "|".join((*MONTHS_NOMINATIVE, *MONTHS, *(m[:-1] + "е" for m in MONTHS)))
+_DAY_MONTH = re.compile(rf"\b(\d{{1,2}}) (?=(?:{_GENITIVE})\b)")
+_MONTH_YEAR = re.compile(rf"\b((?:{_ANY_CASE})) (?=\d{{4}}\b)", re.IGNORECASE)
+_YEAR_ABBREVIATION = re.compile(r"\b(\d{4}) (?=гг?\\?\.)")
 _PROTECTED = re.compile(r"^[ \t]*<.*$|`[^`\n]*`", re.MULTILINE)  # raw HTML lines, code spans
 
 
 def typeset(text: str) -> str:
     """Russian typography of a page or a document in Markdown: no break after «№», before
-    «%», between initials and the surname; „inner“ quotes inside «outer» ones.
+    «%», between initials and the surname, inside a date («20 ноября 2026 г.»); „inner“
+    quotes inside «outer» ones.
 
     Code spans and lines of raw HTML stay as they are. The rules run over whole stretches of
     prose at once (a region's site has three thousand pages).
@@ -82,10 +93,18 @@ def _prose(text: str) -> str:
 
 def _spaces(text: str) -> str:
     text = _AFTER_SIGN.sub("№" + NBSP, text)
-    text = _BEFORE_PERCENT.sub(r"\1" + NBSP + "%", text)
+    text = _BEFORE_PERCENT.sub(r"\1" + NBSP + r"\2", text)
     text = _INITIALS.sub(r"\1" + NBSP + r"\2", text)
     text = _INITIALS_SURNAME.sub(r"\1" + NBSP + r"\2", text)
-    return _SURNAME_INITIALS.sub(r"\1" + NBSP + r"\2", text)
+    text = _SURNAME_INITIALS.sub(r"\1" + NBSP + r"\2", text)
+    return _dates(text)
+
+
+def _dates(text: str) -> str:
+    """No break inside «20 ноября 2026 г.»: day–month, month–year, year–«г.»/«гг.»."""
+    text = _DAY_MONTH.sub(r"\1" + NBSP, text)
+    text = _MONTH_YEAR.sub(r"\1" + NBSP, text)
+    return _YEAR_ABBREVIATION.sub(r"\1" + NBSP, text)
 
 
 def _nested_quotes(text: str) -> str:

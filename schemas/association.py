@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import ClassVar, Self
 
 from pydantic import model_validator
@@ -89,15 +90,37 @@ class Membership(TopRecord):
 
 
 class Approval(Record):
-    """The centre's «УТВЕРЖДАЮ»."""
+    """The centre's approval: «УТВЕРЖДАЮ» signed by its head, or «УТВЕРЖДЕН приказом …»."""
 
     position: Text = F("Должность утверждающего", "Например «Директор МКУ «ЦНППМ г. Тулы»».")
     name: Text = F("Подпись", "Инициалы и фамилия, как в грифе, например «И. П. Сергеева».")
     person: PersonId | None = F(
         "Утверждающий", "Идентификатор человека, если он есть в записях.", None
     )
-    date: IsoDate = F("Дата утверждения", "Дата грифа «УТВЕРЖДАЮ».")
-    document: Text | None = F("Документ", "Номер приказа или распоряжения, если есть.", None)
+    date: IsoDate = F("Дата утверждения", "Дата грифа «УТВЕРЖДАЮ» или дата приказа.")
+    order_number: Text | None = F(
+        "Номер приказа",
+        "Если план утверждён приказом центра: номер приказа, например 61-о (дата приказа — "
+        "date). Тогда гриф пишется «УТВЕРЖДЕН приказом … от … № …».",
+        None,
+    )
+    document: Text | None = F(
+        "Документ",
+        "Приказ или распоряжение словами, например «приказ МКУ «ЦНППМ г. Тулы» от 12.09.2025 "
+        "№ 61-о». Для новых записей удобнее order_number.",
+        None,
+    )
+
+    def order(self) -> str | None:
+        """The number of the centre's order that approved: `order_number`, or read from an
+        older record's `document` («приказ … от 12.09.2025 № 61-о»); None — no order."""
+        if self.order_number:
+            return self.order_number
+        found = _ORDER.match(self.document or "")
+        return found[1] if found else None
+
+
+_ORDER = re.compile(r"^\s*приказ\w*\b.*?№\s*(\S+?)[.,;)]?\s*$", re.IGNORECASE | re.DOTALL)
 
 
 class Amendment(Record):

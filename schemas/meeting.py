@@ -214,12 +214,25 @@ class Meeting(TopRecord):
     place: Text = F("Место", "Где проходит: адрес или «онлайн, ВКонтакте».")
     format: MeetingFormat = F("Формат", "in_person, online или hybrid.")
     topic: Text = F("Тема", "Тема заседания.")
+    link: Url | None = F(
+        "Ссылка для подключения",
+        "Адрес, по которому участники подключаются к заседанию в формате online или hybrid. "
+        "Печатается только в приглашении; на сайте не показывается никогда.",
+        None,
+    )
     new_date: IsoDate | None = F("Новая дата", "Для перенесённого заседания — новая дата.", None)
     cancel_reason: Text | None = F("Причина отмены", "Для отменённого заседания.", None)
     protocol: Protocol | None = F("Протокол", "Протокол заседания.", None)
 
     @model_validator(mode="after")
     def _status_fields(self) -> Self:
+        if self.link is not None and self.format is MeetingFormat.IN_PERSON:
+            raise PydanticCustomError(
+                "link_in_person",
+                "ссылка для подключения (link) бывает только у заседания в формате online или "
+                "hybrid: исправьте формат или уберите ссылку.",
+                {"field": "link"},
+            )
         if self.new_date is not None and self.status is not MeetingStatus.POSTPONED:
             raise PydanticCustomError(
                 "new_date_status",

@@ -181,6 +181,38 @@ class YearCategory(Record):
         return self
 
 
+class Codes(Record):
+    """An organization's registration codes, printed among its requisites on a letter."""
+
+    okpo: Text | None = F("ОКПО", "Код по ОКПО: 8 или 10 цифр.", None)
+    ogrn: Text | None = F("ОГРН", "Основной государственный регистрационный номер: 13 цифр.", None)
+    inn: Text | None = F(
+        "ИНН", "Идентификационный номер налогоплательщика организации: 10 цифр.", None
+    )
+    kpp: Text | None = F("КПП", "Код причины постановки на учёт: 9 цифр.", None)
+
+    _DIGITS: ClassVar[dict[str, tuple[int, ...]]] = {
+        "okpo": (8, 10), "ogrn": (13,), "inn": (10,), "kpp": (9,),
+    }  # fmt: skip
+
+    @model_validator(mode="after")
+    def _digits(self) -> Self:
+        for name, lengths in self._DIGITS.items():
+            value = getattr(self, name)
+            if value is not None and not (value.isdigit() and len(value) in lengths):
+                raise PydanticCustomError(
+                    "org_code",
+                    "{code} «{value}» записан неверно: нужно {digits} цифр, без пробелов и букв.",
+                    {
+                        "code": type(self).model_fields[name].title,
+                        "value": value,
+                        "digits": " или ".join(str(n) for n in lengths),
+                        "field": name,
+                    },
+                )
+        return self
+
+
 class Organization(TopRecord):
     """A school, the centre, Центр ППСС or an education authority."""
 
@@ -199,7 +231,21 @@ class Organization(TopRecord):
         "Факторы риска", "Факторы риска низких результатов; только внутренний сайт.", []
     )
     website: Url | None = F("Сайт", "Официальный сайт организации.", None)
-    address: Text | None = F("Адрес", "Адрес организации.", None)
+    address: Text | None = F(
+        "Адрес", "Почтовый адрес организации с индексом: печатается в бланке письма.", None
+    )
+    phone: Text | None = F(
+        "Телефон",
+        "Телефон организации для писем, например +7 (4872) 00-00-00. Это контакты организации, "
+        "а не личные данные.",
+        None,
+    )
+    email: Text | None = F(
+        "Электронная почта", "Адрес электронной почты организации для писем.", None
+    )
+    codes: Codes | None = F(
+        "Коды организации", "ОКПО, ОГРН, ИНН и КПП — для справочных данных в бланке письма.", None
+    )
 
     def name_on(self, day: dt.date) -> OrgName:
         """The name in use on a given day (the current one when none matches)."""

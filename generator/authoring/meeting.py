@@ -19,6 +19,7 @@ from generator.authoring.scaffold import (
     require_id,
     year_scope,
 )
+from generator.checking.decisions import TrackedDecision, association_meetings, tracked_decisions
 from generator.loading.project import Project
 from generator.russian import ru_date, school_year_title
 from schemas import ConsultationRequest, Meeting, school_year_bounds, school_year_of
@@ -58,40 +59,26 @@ def open_decisions(
     of later held meetings wins. Kept are decisions of `years` and older ones followed up in
     one of `years`.
     """
-    held = sorted(
-        (
-            (record.place.year or "", record.place.id, record.model)
-            for record in project.of_kind("meeting")
-            if record.place.association == association
-            and isinstance(record.model, Meeting)
-            and record.model.status is MeetingStatus.HELD
-            and record.model.protocol is not None
-            and record.model.date < before
-        ),
-        key=lambda item: item[2].date,
+    held = (
+        (ref, meeting)
+        for ref, meeting in association_meetings(project, association)
+        if meeting.status is MeetingStatus.HELD and meeting.date < before
     )
-    decisions: dict[tuple[str, str], OpenDecision] = {}
-    for year, number, meeting in held:
-        assert meeting.protocol is not None
-        ref = f"{year}/{number}"
-        for i, item in enumerate(meeting.protocol.agenda, start=1):
-            for j, decision in enumerate(item.decisions, start=1):
-                entry = OpenDecision(ref, f"{i}.{j}", decision.text, decision.deadline)
-                if decision.execution is not None:
-                    entry.status = decision.execution.status
-                    entry.note = decision.execution.note
-                    entry.when = decision.execution.checked or meeting.date
-                decisions[(ref, entry.number)] = entry
-        for follow in meeting.protocol.follow_up:
-            found = decisions.get((follow.meeting, follow.decision))
-            if found is not None and meeting.date >= found.when:
-                found.status, found.note, found.when = follow.status, follow.note, meeting.date
-                found.followed_in = year
+    decisions = [_open_decision(tracked) for tracked in tracked_decisions(held)]
     return [
         d
-        for d in decisions.values()
+        for d in decisions
         if d.status in _OPEN and (d.meeting[:9] in years or d.followed_in in years)
     ]
+
+
+def _open_decision(tracked: TrackedDecision) -> OpenDecision:
+    decision, mark = tracked.decision, tracked.mark
+    entry = OpenDecision(tracked.meeting, tracked.number, decision.text, decision.deadline)
+    if mark is not None:
+        entry.status, entry.note, entry.when = mark.status, mark.note, mark.on
+        entry.followed_in = mark.meeting[:9] if mark.meeting else None
+    return entry
 
 
 def follow_up_status(decision: OpenDecision, on: date) -> ExecutionStatus:

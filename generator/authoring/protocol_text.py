@@ -88,6 +88,10 @@ _SECTIONS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("other", r"()((?:Контроль исполнения|Приложени|Отсутствовал).*)"),
     )
 )
+# Parts an exported protocol numbers after its questions: the follow-up of earlier decisions
+# (in the agenda and in the body; its marks are not questions) and the recommendations.
+CONTROL = re.compile(r"\d{1,2}[.)]\s*О ходе исполнения решений предыдущих заседаний[.:]?")
+RECOMMENDATIONS = re.compile(r"\d{1,2}[.)]\s*Рекомендации участникам объединения:")
 # Lines kept as they are without leaving the current section.
 _ASIDE = re.compile(
     r"(?:Голосовали|Итоги голосования|Голосование|Единогласно|Решение\s+принято)\b.*",

@@ -35,8 +35,10 @@ from generator.authoring.protocol_text import (
     _TIME,
     _VOTE_LINE,
     CELL,
+    CONTROL,
     DASH,
     NAME,
+    RECOMMENDATIONS,
     Decision,
     Votes,
     _attach,
@@ -129,6 +131,13 @@ class _Reader:
             return
         if _ASIDE.fullmatch(line):
             self.protocol.leftovers.append(line)
+            return
+        if CONTROL.fullmatch(line):  # the marks go where «Контроль исполнения» always went
+            self.protocol.leftovers.append(line)
+            self.section = "agenda" if self.section == "agenda" else "other"
+            return
+        if RECOMMENDATIONS.fullmatch(line):
+            self.section = "recommendations"
             return
         for name, pattern in _SECTIONS:
             match = pattern.fullmatch(line)
@@ -357,8 +366,10 @@ class _Reader:
         return True
 
     def _recommendations(self, line: str) -> None:
+        sub = _DECISION.fullmatch(line)  # «4.1. …» under «4. Рекомендации участникам…»
         numbered = _NUMBERED.fullmatch(line)
-        self.protocol.recommendations.append((numbered[2] if numbered else line).rstrip(";"))
+        text = sub[3] if sub else numbered[2] if numbered else line
+        self.protocol.recommendations.append(text.rstrip(";"))
 
     def _leftover(self, line: str) -> None:
         self.protocol.leftovers.append(line)

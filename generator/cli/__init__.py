@@ -33,6 +33,7 @@ for _command in (
     new.intake_command,
     tools.import_docx_command,
     tools.synth_command,
+    tools.page_images_command,
 ):
     main.add_command(_command)
 

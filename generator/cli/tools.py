@@ -1,7 +1,10 @@
-"""Commands that bring records in or make test projects: import-docx, synth."""
+"""Commands that bring records in, make test projects or pictures: import-docx, synth,
+page-images."""
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from datetime import datetime
 from pathlib import Path
 
@@ -11,7 +14,15 @@ from generator.authoring.importer import import_protocol
 from generator.cli.options import (
     HELP_OPTION,
     ROOT_OPTION,
+    as_of_day,
+    as_of_option,
+    valid_records,
 )
+from generator.documents.catalog import KINDS as DOCUMENT_KINDS
+from generator.documents.catalog import DocumentRef
+from generator.documents.export import CACHE_FOLDER, Selection, document_refs, export
+from generator.documents.pandoc import FORMATS as DOCUMENT_FORMATS
+from generator.documents.preview import page_pictures
 
 
 @click.command("import-docx")
@@ -115,3 +126,63 @@ def synth_command(
     counts = synthesize(out, spec)
     details = ", ".join(f"{kind} — {count}" for kind, count in counts.most_common())
     click.echo(f"Записано файлов: {sum(counts.values())} в {out} ({details}).")
+
+
+@click.command("page-images")
+@HELP_OPTION
+@ROOT_OPTION
+@click.option(
+    "--kind", "kinds", multiple=True, type=click.Choice(DOCUMENT_KINDS),
+    help="Вид документа; можно несколько раз. По умолчанию — все.",
+)  # fmt: skip
+@click.option(
+    "--format", "fmt", type=click.Choice(DOCUMENT_FORMATS), default="docx", show_default=True,
+    help="Из какого формата печатать.",
+)  # fmt: skip
+@click.option(
+    "--dpi", type=click.IntRange(30, 300), default=60, show_default=True,
+    help="Разрешение картинок, точек на дюйм.",
+)  # fmt: skip
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("build/document-pages"),
+    show_default=True,
+    help="Папка для картинок.",
+)
+@as_of_option
+def page_images_command(
+    root: Path,
+    kinds: tuple[str, ...],
+    fmt: str,
+    dpi: int,
+    out: Path,
+    as_of: datetime | None,
+) -> None:
+    """Нарисовать страницы документов, как их напечатает делопроизводитель.
+
+    Для каждого вида документа берётся первый документ внутреннего выпуска на дату
+    --as-of, печатается LibreOffice в PDF и рисуется в PNG: <вид>.png — первая страница,
+    <вид>-last.png — последняя, если страниц несколько. Нужны LibreOffice и poppler-utils
+    (apt-get install libreoffice-writer-nogui poppler-utils hyphen-ru fonts-liberation2).
+    """
+    result = valid_records(root)
+    selection = Selection(
+        kinds=kinds or DOCUMENT_KINDS,
+        formats=[f for f in DOCUMENT_FORMATS if f == fmt],
+        as_of=as_of_day(as_of),
+    )
+    first: dict[str, DocumentRef] = {}
+    for ref in document_refs(result.project, selection):
+        first.setdefault(ref.kind, ref)
+    with tempfile.TemporaryDirectory(prefix="page-images-") as scratch:
+        exported, chosen = Path(scratch) / "documents", Path(scratch) / "chosen"
+        export(result.project, selection, exported, root / CACHE_FOLDER)
+        chosen.mkdir()
+        documents = []
+        for kind, ref in first.items():
+            document = chosen / f"{kind}.{fmt}"
+            shutil.copyfile(exported / ref.path(fmt), document)
+            documents.append(document)
+        written = page_pictures(documents, out, dpi=dpi)
+    click.echo(f"Картинок страниц: {len(written)} в {out}.")

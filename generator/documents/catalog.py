@@ -16,7 +16,9 @@ from generator.russian import school_year_title
 from schemas import Meeting
 from schemas.enums import MeetingStatus, ProtocolStatus
 
-KINDS = ("protocol", "extract", "register", "invitation", "plan", "journal", "analysis")
+KINDS = ("protocol", "extract", "register", "invitation", "plan", "journal", "analysis", "control")
+# Kinds printed on landscape pages (wide registers).
+LANDSCAPE_KINDS = frozenset({"journal", "control"})
 PUBLIC_KINDS = ("protocol", "plan")
 
 
@@ -53,6 +55,7 @@ class DocumentRef:
             "plan": f"План работы на {year} учебный год",
             "journal": f"Журнал консультаций за {year} учебный год",
             "analysis": f"Анализ работы за {year} учебный год",
+            "control": f"Контроль исполнения решений за {year} учебный год",
         }[self.kind]
 
 
@@ -63,9 +66,20 @@ def year_documents(year: Year) -> list[DocumentRef]:
         ("plan", year.plan is not None),
         ("journal", bool(year.consultations)),
         ("analysis", year.analysis is not None),
+        ("control", any(_signed_decisions(m) for _r, m in year.meetings)),
     )
     refs += [DocumentRef(kind, year.association, year.year) for kind, present in whole if present]
     return sorted(refs, key=lambda ref: (KINDS.index(ref.kind), ref.number or "", ref.item or 0))
+
+
+def _signed_decisions(meeting: Meeting) -> bool:
+    """Whether the meeting has a signed protocol with decisions (the control sheet's matter)."""
+    protocol = meeting.protocol
+    return (
+        protocol is not None
+        and protocol.status is ProtocolStatus.SIGNED
+        and any(item.decisions for item in protocol.agenda)
+    )
 
 
 def meeting_documents(year: Year, number: str) -> list[DocumentRef]:

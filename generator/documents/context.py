@@ -30,7 +30,7 @@ from generator.russian import (
 from generator.templating import TEMPLATES as PAGE_TEMPLATES
 from generator.templating import template_environment
 from schemas import Association, Organization, Person, Settings
-from schemas.enums import ConsentScope
+from schemas.enums import ConsentScope, Gender
 from schemas.people import Position
 
 TEMPLATES = PAGE_TEMPLATES / "documents"
@@ -41,8 +41,34 @@ def environment() -> jinja2.Environment:
     return template_environment(
         TEMPLATES, inline, d=ru_date, long_date=ru_long_date, month=ru_month,
         year=school_year_title, para=paragraphs, narrative=narrative, people=people_count,
-        number=ru_number, continued=continued, upfirst=upfirst,
+        number=ru_number, continued=continued, upfirst=upfirst, sentence=sentence,
+        labelled=labelled,
     )  # fmt: skip
+
+
+_SENTENCE_END = ("!", "?", "…", "...")
+
+
+def sentence(text: object) -> str:
+    """Record text that ends a sentence, with exactly one full stop: «Сделано» and «Сделано.»
+    both give «Сделано.»; «…?», «…!» and «…» stay; a trailing «;», «,» or «:» becomes «.».
+
+    Templates print it where they used to append «.» after the record's own words."""
+    words = str(text or "").rstrip()
+    if not words or words.endswith(_SENTENCE_END):
+        return words
+    return words.rstrip(".;,: ") + "."
+
+
+def labelled(text: object, label: str) -> str:
+    """«Метка: текст», unless the text already begins with the label: a record that writes
+    «Повторная диагностика 14.05.2026 подтвердила…» is not printed after «Повторная
+    диагностика:» again."""
+    words = str(text or "").strip()
+    after = words[len(label) : len(label) + 1]
+    if words.casefold().startswith(label.casefold()) and not after.isalnum():
+        return words
+    return f"{label}: {words}"
 
 
 def people_count(count: int) -> str:
@@ -92,11 +118,19 @@ class Paperwork:
         name = organization.name_on(on)
         return name.full if full else name.short
 
-    def centre(self, on: date, association: str | None = None) -> str:
-        """The full name of the centre that supervises the association (or of settings)."""
+    def centre(self, on: date, association: str | None = None, *, full: bool = True) -> str:
+        """The full (or short) name of the centre that supervises the association (or of
+        settings): «приказом МКУ «ЦНППМ г. Тулы»» takes the short one, which never declines."""
+        return self.org(self._centre_id(association) or None, on, full=full)
+
+    def centre_record(self, association: str | None = None) -> Organization | None:
+        """The centre's record: its address, phone, e-mail, site and codes for a letter."""
+        return self.organizations.get(self._centre_id(association))
+
+    def _centre_id(self, association: str | None) -> str:
         supervisor = self.associations.get(association or "")
         centre = supervisor.supervisor if supervisor else (self.settings and self.settings.centre)
-        return self.org(centre or None, on, full=True)
+        return centre or ""
 
     def short(self, person_id: str | None, on: date) -> str:
         """«Фамилия И. О.» (or the position alone, where consent does not allow a name)."""
@@ -139,6 +173,34 @@ class Paperwork:
         """The organization of the post held on the day, by its short name."""
         post = self._post(person_id, on)
         return self.org(post.organization, on) if post else ""
+
+    def named(self, person_id: str | None) -> bool:
+        """Whether this copy may name the person (a person not in the records: by their id)."""
+        person = self.people.get(person_id or "")
+        return person is None or self._named(person)
+
+    def alphabetical(self, person_ids: list[str], on: date) -> list[str]:
+        """People for a list: by full name, those the copy may not name last (their place
+        among the others would tell who they are)."""
+        unique = dict.fromkeys(person_ids)
+        return sorted(unique, key=lambda p: (not self.named(p), self.full(p, on)))
+
+    def agree(self, person_id: str | None, male: str, female: str) -> str:
+        """A word in the person's gender («подготовила»); the masculine where the copy does
+        not name the person or their gender is not known."""
+        person = self.people.get(person_id or "")
+        female_named = (
+            person is not None and self._named(person) and person.gender_known() is Gender.FEMALE
+        )
+        return female if female_named else male
+
+    def row(self, person_id: str | None, on: date) -> tuple[str, str, str]:
+        """(full name, post, organization) for a list of people; a person the public copy may
+        not name gets their label in the first column and nothing that would identify them."""
+        person = self.people.get(person_id or "")
+        if person is not None and not self._named(person):
+            return self._unnamed(person, on), "", ""
+        return self.full(person_id, on), self.post(person_id, on), self.workplace(person_id, on)
 
     def person(self, person_id: str | None, on: date) -> str:
         """«Фамилия И. О., директор, МБОУ «ЦО № 102»» — as the edition may show them."""

@@ -20,17 +20,21 @@ from datetime import date
 from pathlib import Path
 
 from generator.checking.years import Year, collect_years
-from generator.documents.catalog import DocumentRef, shown, year_documents
+from generator.documents.catalog import LANDSCAPE_KINDS, DocumentRef, shown, year_documents
 from generator.documents.context import Paperwork
 from generator.documents.kinds import Rendered, render_document
+from generator.documents.layout import Page, finish
 from generator.documents.pandoc import Format, convert, pandoc_version, reference_files
+from generator.documents.widths import size_tables
 from generator.errors import UserError
 from generator.loading.project import Project
 from generator.rendering.publication import Edition, Publishing
 from generator.russian import ru_number
 
 CACHE_FOLDER = Path(".cache") / "documents"
-CACHE_VERSION = b"documents-1"
+CACHE_VERSION = b"documents-2"
+# The code that shapes the converted file besides pandoc: its source is part of the key.
+LAYOUT_CODE = (Path(__file__).with_name("layout.py"), Path(__file__).with_name("widths.py"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +60,7 @@ class Job:
     def key(self) -> str:
         """The cache key: a hash of everything the converted bytes depend on."""
         digest = hashlib.sha256(CACHE_VERSION)
-        for part in (self.fmt, pandoc_version(), reference_digest(self.fmt)):
+        for part in (self.fmt, pandoc_version(), reference_digest(self.fmt), repr(self.page)):
             digest.update(part.encode() + b"\0")
         digest.update(self.rendered.dated.isoformat().encode() + b"\0")
         digest.update(self.rendered.markdown.encode("utf-8"))
@@ -65,6 +69,10 @@ class Job:
     @property
     def path(self) -> str:
         return self.rendered.ref.path(self.fmt)
+
+    @property
+    def page(self) -> Page:
+        return Page(landscape=self.rendered.ref.kind in LANDSCAPE_KINDS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,9 +98,9 @@ class Summary:
 
 @functools.cache
 def reference_digest(fmt: Format) -> str:
-    """A hash of the reference files of a format (read once per process)."""
+    """A hash of the reference files of a format and of the layout code (read once)."""
     digest = hashlib.sha256()
-    for path in reference_files(fmt):
+    for path in (*reference_files(fmt), *LAYOUT_CODE):
         digest.update(path.read_bytes())
     return digest.hexdigest()
 
@@ -165,7 +173,15 @@ def export(project: Project, selection: Selection, out: Path, cache: Path) -> Su
 
 
 def _convert(job: Job) -> bytes:
-    return convert(job.rendered.markdown, job.fmt, dated=job.rendered.dated)
+    page = job.page
+    return lay_out(job.rendered.markdown, job.fmt, page, dated=job.rendered.dated)
+
+
+def lay_out(markdown: str, fmt: Format, page: Page, *, dated: date | None = None) -> bytes:
+    """A document's Markdown → the file to print: column widths, pandoc, page layout."""
+    sized = size_tables(markdown, page.text_width_mm)
+    width = page.text_width_mm if page.landscape else None
+    return finish(convert(sized, fmt, dated=dated, text_width_mm=width), fmt, page)
 
 
 def _cache_name(job: Job) -> str:

@@ -69,14 +69,19 @@ def reference_files(fmt: Format) -> tuple[Path, ...]:
     )
 
 
-def convert(markdown: str, fmt: Format, *, dated: date | None = None) -> bytes:
+def convert(
+    markdown: str, fmt: Format, *, dated: date | None = None, text_width_mm: float | None = None
+) -> bytes:
     """Markdown (pandoc's own dialect) → DOCX or ODT bytes laid out by the reference document.
 
     `dated` becomes the document's creation date (SOURCE_DATE_EPOCH), so the same Markdown
-    always gives the same bytes.
+    always gives the same bytes. `text_width_mm` tells the ODT table filter a text width
+    other than the portrait page's (DOCX tables are sized afterwards, in layout.py).
     """
     pandoc_version()
     args = ["--from", _MARKDOWN, "--to", fmt, "--columns", "10", "--metadata", "lang=ru-RU"]
+    if text_width_mm is not None:
+        args += ["--metadata", f"text-width-mm={text_width_mm:g}"]
     if fmt == "docx":
         args += ["--reference-doc", str(REFERENCE / "reference.docx")]
     else:

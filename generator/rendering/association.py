@@ -90,7 +90,7 @@ def _year_pages(site: SiteContext, year: Year) -> Iterator[tuple[str, str]]:
         day=min(year.bounds[1], publishing.as_of),
         show_requests=kind_shown("request", publishing),
         show_analysis=kind_shown("analysis", publishing) and year.analysis is not None,
-        documents=_documents(site, year, ("plan",)),
+        documents=_documents(site, year, ("plan", "control")),
     )  # fmt: skip
     for number, meeting, protocol in meetings:
         yield from _meeting_page(site, year, number, meeting, protocol)

@@ -32,7 +32,11 @@ def test_protocol_page_shows_its_sections_in_order(browser: Browser, base_url: s
     page = browser.new_page(locale="ru-RU")
     page.goto(base_url + PROTOCOL)
     # «№» and the number never part at the end of a line
-    assert page.locator("h1").inner_text().startswith("Протокол №\u00a03 — 11 декабря 2025 г.")
+    assert (
+        page.locator("h1")
+        .inner_text()
+        .startswith("Протокол №\u00a03 — 11\u00a0декабря\u00a02025\u00a0г.")
+    )
     text = page.locator("article").inner_text()
     positions = [text.find(section) for section in SECTIONS]
     assert -1 not in positions, dict(zip(SECTIONS, positions, strict=True))

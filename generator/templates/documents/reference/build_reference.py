@@ -14,16 +14,24 @@ part pandoc expects is there, and get our styles, written from the one table STY
   first-line indent; tables 12 pt (ГОСТ allows a smaller size in tables);
 - page numbers centred in the top margin, 10 mm from the edge, from page 2: the first page
   has a header of its own, left empty (DOCX `w:titlePg`, ODT `style:header-first`);
-- only plain, standard features: named paragraph styles, one grid table style («Table») and
-  one borderless one («Borderless», for requisites and signature lines), a PAGE field.
+- Russian hyphenation on for running text and table cells (DOCX `w:autoHyphenation`, ODT
+  `fo:hyphenate`), off for centred and right-hand blocks (titles, addressee, grifs);
+- only plain, standard features: named paragraph styles, grid table styles («Table», and
+  «Register» whose rows `documents/layout.py` makes at least 8 mm high), borderless ones
+  («Borderless» for requisites, «Signatures» for signature lines, which layout.py keeps on
+  one page with the paragraph before them), a PAGE field.
 
 Custom paragraph styles (pandoc `custom-style`): Organization, DocumentType, Centered,
-RightBlock (УТВЕРЖДАЮ, addressee), DraftMark («ПРОЕКТ»), NoIndent.
+RightBlock (УТВЕРЖДАЮ, addressee), DraftMark («ПРОЕКТ»), NoIndent, AppendixMark (a right
+block that starts a new page: «Приложение № 1 к протоколу…»), OrgRequisites (the centre's
+справочные данные under its name, 10 pt), Executor (the отметка об исполнителе, 10 pt),
+SignatureGap (the empty line layout.py puts before a signature block, kept with it).
 """
 
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 import sys
 import zipfile
@@ -61,6 +69,8 @@ class Style:
     keep_next: bool = False
     outline: int = 0
     mono: bool = False
+    page_break: bool = False  # starts a new page
+    hyphenate: bool = True  # off for centred and right-hand blocks: titles, grifs, addressee
 
 
 # fmt: off
@@ -69,12 +79,12 @@ STYLES = (
     Style("Body Text", "Text_20_body", align="both", first_line=INDENT_MM),
     Style("First Paragraph", "First_20_paragraph", "Body Text", align="both", first_line=INDENT_MM),
     Style("Compact", "List_20_Bullet_20_Tight"),
-    Style("Title", "Title", align="center", bold=True, after=6),
-    Style("Subtitle", "Subtitle", align="center", after=6),
+    Style("Title", "Title", align="center", bold=True, after=6, hyphenate=False),
+    Style("Subtitle", "Subtitle", align="center", after=6, hyphenate=False),
     Style("Author", "Author", align="center"),
     Style("Date", "Date", align="center"),
     Style("Abstract", "Abstract", left=INDENT_MM),
-    Style("heading 1", "Heading_20_1", align="center", before=12, after=6, bold=True, keep_next=True, outline=1),
+    Style("heading 1", "Heading_20_1", align="center", before=12, after=6, bold=True, keep_next=True, outline=1, hyphenate=False),
     Style("heading 2", "Heading_20_2", first_line=INDENT_MM, before=12, after=6, bold=True, keep_next=True, outline=2),
     Style("heading 3", "Heading_20_3", first_line=INDENT_MM, before=6, after=3, bold=True, italic=True, keep_next=True, outline=3),
     Style("Block Text", "Quotations", left=INDENT_MM, after=6),
@@ -86,13 +96,17 @@ STYLES = (
     Style("Captioned Figure", "FigureWithCaption", align="center", keep_next=True),
     Style("Definition Term", "Definition_20_Term", bold=True, keep_next=True),
     Style("Definition", "Definition_20_Definition", left=INDENT_MM),
-    Style("header", "Header", align="center"),
-    Style("Organization", "Organization", align="center", bold=True),
-    Style("DocumentType", "DocumentType", align="center", bold=True, before=12, keep_next=True),
-    Style("Centered", "Centered", align="center"),
-    Style("RightBlock", "RightBlock", left=95),
-    Style("DraftMark", "DraftMark", align="right", bold=True),
+    Style("header", "Header", align="center", hyphenate=False),
+    Style("Organization", "Organization", align="center", bold=True, hyphenate=False),
+    Style("DocumentType", "DocumentType", align="center", bold=True, before=12, keep_next=True, hyphenate=False),
+    Style("Centered", "Centered", align="center", hyphenate=False),
+    Style("RightBlock", "RightBlock", left=95, hyphenate=False),
+    Style("DraftMark", "DraftMark", align="right", bold=True, hyphenate=False),
     Style("NoIndent", "NoIndent", align="both"),
+    Style("AppendixMark", "AppendixMark", left=95, after=12, page_break=True, hyphenate=False),
+    Style("OrgRequisites", "OrgRequisites", align="center", size=10, hyphenate=False),
+    Style("Executor", "Executor", before=36, size=10, hyphenate=False),
+    Style("SignatureGap", "SignatureGap", keep_next=True, hyphenate=False),
 )
 # ODT only: pandoc's ODT writer names these itself (lists, table cells, code).
 ODT_ONLY = (
@@ -108,6 +122,7 @@ ODT_ONLY = (
     Style("", "TableContentsRight", "TableContents", align="right"),
     Style("", "TableContentsCenter", "TableContents", align="center"),
     Style("", "TableHeading", "TableContents", align="center", bold=True),
+    Style("", "RegisterContents", "TableContents", hyphenate=False),
     Style("", "BorderlessContents"),
     Style("", "BorderlessContentsRight", "BorderlessContents", align="right"),
     Style("", "BorderlessContentsCenter", "BorderlessContents", align="center"),
@@ -140,6 +155,10 @@ def docx_paragraph_style(style: Style) -> str:
     ppr = []
     if style.keep_next:
         ppr.append("<w:keepNext/>")
+    if style.page_break:
+        ppr.append("<w:pageBreakBefore/>")
+    if not style.hyphenate:
+        ppr.append("<w:suppressAutoHyphens/>")
     if style.before or style.after:
         ppr.append(
             f'<w:spacing w:before="{round(style.before * 20)}" w:after="{round(style.after * 20)}"/>'
@@ -217,7 +236,12 @@ def docx_styles() -> str:
         "</w:docDefaults>"
     )
     paragraphs = "".join(docx_paragraph_style(s) for s in STYLES)
-    tables = docx_table_style("Table", True, True) + docx_table_style("Borderless", False, False)
+    tables = "".join(
+        docx_table_style(name, borders, name == "Table")
+        for name, borders in (
+            ("Table", True), ("Register", True), ("Borderless", False), ("Signatures", False)
+        )
+    )  # fmt: skip
     return (
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:styles {W} {R}>'
         f"{defaults}{paragraphs}{character}{tables}</w:styles>"
@@ -268,6 +292,13 @@ def docx_parts(parts: dict[str, bytes]) -> dict[str, bytes]:
         for name in ("header1.xml", "header2.xml")
     )
     settings = parts["word/settings.xml"].decode().replace('w:val="en-US"', 'w:val="ru-RU"')
+    # Russian hyphenation for the whole document, at most two hyphenated lines in a row
+    # (WordprocessingML wants these right after defaultTabStop).
+    settings = re.sub(
+        r"(<w:defaultTabStop [^>]*>)",
+        r'\1<w:autoHyphenation/><w:consecutiveHyphenLimit w:val="2"/>',
+        settings,
+    )
     return {
         **parts,
         "[Content_Types].xml": types.replace("</Types>", overrides + "</Types>").encode(),
@@ -321,7 +352,9 @@ def odt_paragraph_style(style: Style, parents: dict[str, str]) -> str:
     props.append(f'fo:margin-left="{style.left}mm" fo:text-indent="{style.first_line}mm"')
     if style.keep_next:
         props.append('fo:keep-with-next="always"')
-    text = []
+    if style.page_break:
+        props.append('fo:break-before="page"')
+    text = [] if style.hyphenate else ['fo:hyphenate="false"']
     if style.size:
         text.append(f'fo:font-size="{style.size}pt" style:font-size-complex="{style.size}pt"')
     if style.bold:
@@ -391,7 +424,9 @@ def odt_styles() -> str:
         'fo:orphans="2" fo:widows="2" style:writing-mode="page"/><style:text-properties '
         f'style:font-name="Times New Roman" fo:font-size="{BODY_PT}pt" fo:language="ru" '
         'fo:country="RU" style:font-name-complex="Times New Roman" '
-        f'style:font-size-complex="{BODY_PT}pt" fo:hyphenate="false"/></style:default-style>'
+        f'style:font-size-complex="{BODY_PT}pt" fo:hyphenate="true" '
+        'fo:hyphenation-remain-char-count="2" fo:hyphenation-push-char-count="2"/>'
+        "</style:default-style>"
         '<style:default-style style:family="table"><style:table-properties '
         'table:border-model="collapsing"/></style:default-style>'
     )

@@ -2,11 +2,15 @@
 --
 -- pandoc's ODT writer draws every table without borders and ignores table styles, so this
 -- filter writes each table itself: data tables get a thin black grid (cell style DocCellGrid),
--- tables marked custom-style="Borderless" (requisites, signature lines) get none
--- (DocCellPlain). Both cell styles are in content.opendocument beside this file. Column
--- widths follow the Markdown (the dashes of a pipe table). A cell holds plain text, one
--- paragraph per block, escaped for XML here; emphasis and merged cells are not used in
--- the documents' tables.
+-- tables marked custom-style="Borderless" (requisites) or "Signatures" (signature lines) get
+-- none (DocCellPlain). No row splits across pages (row style DocRow); a "Register" table's
+-- rows are at least 8 mm high (DocRowTall); a signature table never breaks between its rows
+-- and is named Signatures<N>, so documents/layout.py can keep it with the paragraph before.
+-- The cell and row styles are in content.opendocument beside this file. Column widths
+-- follow the Markdown (the dashes of a pipe table, set by documents/widths.py) over the text
+-- width, 170 mm or the metadata field text-width-mm (landscape pages). A cell holds plain
+-- text, one paragraph per block, escaped for XML here; emphasis and merged cells are not
+-- used in the documents' tables.
 --
 -- The ODT writer also ignores custom-style on fenced divs (the DOCX writer honours it), so
 -- the paragraphs of such a div are written here with the div's paragraph style of
@@ -17,7 +21,7 @@ if FORMAT ~= 'odt' and FORMAT ~= 'opendocument' then
   return {}
 end
 
-local TEXT_WIDTH_MM = 170 -- A4 210 mm less margins 30 + 10 mm
+local text_width_mm = 170 -- A4 210 mm less margins 30 + 10 mm; see Meta below
 local styles = {}
 local count = 0
 
@@ -31,11 +35,13 @@ local function paragraph(style, text)
   return '<text:p text:style-name="' .. style .. '">' .. text:gsub('[&<>"]', XML) .. '</text:p>'
 end
 
-local function cell_xml(cell, column_align, plain, heading)
+local function cell_xml(cell, column_align, plain, heading, tall)
   local align = cell.alignment ~= 'AlignDefault' and cell.alignment or column_align
   local style = (plain and 'Borderless' or 'Table') .. 'Contents' .. (ALIGN[align] or '')
   if heading and not plain then
     style = 'TableHeading'
+  elseif tall then
+    style = 'RegisterContents' -- names and posts: never hyphenated
   end
   local cell_style = plain and 'DocCellPlain' or 'DocCellGrid'
   local paragraphs = {}
@@ -49,14 +55,16 @@ local function cell_xml(cell, column_align, plain, heading)
     .. '" office:value-type="string">' .. table.concat(paragraphs) .. '</table:table-cell>'
 end
 
-local function rows_xml(rows, aligns, plain, heading)
+local function rows_xml(rows, aligns, plain, heading, tall)
   local out = {}
+  local row_style = (tall and not heading) and 'DocRowTall' or 'DocRow'
   for _, row in ipairs(rows) do
     local cells = {}
     for i, cell in ipairs(row.cells) do
-      cells[#cells + 1] = cell_xml(cell, aligns[i], plain, heading)
+      cells[#cells + 1] = cell_xml(cell, aligns[i], plain, heading, tall)
     end
-    out[#out + 1] = '<table:table-row>' .. table.concat(cells) .. '</table:table-row>'
+    out[#out + 1] = '<table:table-row table:style-name="' .. row_style .. '">'
+      .. table.concat(cells) .. '</table:table-row>'
   end
   return table.concat(out)
 end
@@ -75,47 +83,51 @@ local function widths(colspecs)
   return result
 end
 
-local function table_styles(name, fractions)
+local function table_styles(name, fractions, whole)
+  local unbroken = whole and ' style:may-break-between-rows="false"' or ''
   local out = {
     '<style:style style:name="' .. name .. '" style:family="table">'
-      .. '<style:table-properties style:width="' .. TEXT_WIDTH_MM .. 'mm" table:align="margins"/>'
-      .. '</style:style>',
+      .. '<style:table-properties style:width="' .. text_width_mm .. 'mm" table:align="margins"'
+      .. unbroken .. '/></style:style>',
   }
   for i, fraction in ipairs(fractions) do
     out[#out + 1] = string.format(
       '<style:style style:name="%s.C%d" style:family="table-column">'
         .. '<style:table-column-properties style:column-width="%.1fmm" style:rel-column-width="%d*"/>'
         .. '</style:style>',
-      name, i, fraction * TEXT_WIDTH_MM, math.floor(fraction * 10000 + 0.5))
+      name, i, fraction * text_width_mm, math.floor(fraction * 10000 + 0.5))
   end
   return table.concat(out)
 end
 
-function Table(tbl)
+local function Table(tbl)
   count = count + 1
-  local name = 'DocTable' .. count
-  local plain = tbl.attr.attributes['custom-style'] == 'Borderless'
+  local style = tbl.attr.attributes['custom-style']
+  local signatures = style == 'Signatures'
+  local name = (signatures and 'Signatures' or 'DocTable') .. count
+  local plain = signatures or style == 'Borderless'
+  local tall = style == 'Register'
   local fractions = widths(tbl.colspecs)
   local aligns = {}
   for i, spec in ipairs(tbl.colspecs) do
     aligns[i] = spec[1]
   end
-  styles[#styles + 1] = table_styles(name, fractions)
+  styles[#styles + 1] = table_styles(name, fractions, signatures)
   local columns = {}
   for i = 1, #fractions do
     columns[i] = '<table:table-column table:style-name="' .. name .. '.C' .. i .. '"/>'
   end
   local head = ''
   if #tbl.head.rows > 0 then
-    head = '<table:table-header-rows>' .. rows_xml(tbl.head.rows, aligns, plain, true)
+    head = '<table:table-header-rows>' .. rows_xml(tbl.head.rows, aligns, plain, true, tall)
       .. '</table:table-header-rows>'
   end
   local body = {}
   for _, part in ipairs(tbl.bodies) do
-    body[#body + 1] = rows_xml(part.head, aligns, plain, true)
-    body[#body + 1] = rows_xml(part.body, aligns, plain, false)
+    body[#body + 1] = rows_xml(part.head, aligns, plain, true, tall)
+    body[#body + 1] = rows_xml(part.body, aligns, plain, false, tall)
   end
-  body[#body + 1] = rows_xml(tbl.foot.rows, aligns, plain, false)
+  body[#body + 1] = rows_xml(tbl.foot.rows, aligns, plain, false, tall)
   return pandoc.RawBlock('opendocument',
     '<table:table table:name="' .. name .. '" table:style-name="' .. name .. '">'
       .. table.concat(columns) .. head .. table.concat(body) .. '</table:table>')
@@ -152,7 +164,7 @@ local function styled_paragraph(block, style)
     '<text:p text:style-name="' .. style .. '">' .. text .. '</text:p>')
 end
 
-function Div(div)
+local function Div(div)
   local style = div.attr.attributes['custom-style']
   if not style or not style:match('^[%w]+$') then
     return nil
@@ -164,7 +176,7 @@ function Div(div)
   return blocks
 end
 
-function Meta(meta)
+local function Meta(meta)
   local raw = {}
   for i, xml in ipairs(styles) do
     raw[i] = pandoc.MetaInlines({ pandoc.RawInline('opendocument', xml) })
@@ -172,3 +184,16 @@ function Meta(meta)
   meta['odt-table-styles'] = pandoc.MetaList(raw)
   return meta
 end
+
+-- The text width is read first (a pass of its own), then tables and divs are written.
+return {
+  {
+    Meta = function(meta)
+      local width = meta['text-width-mm']
+      if width then
+        text_width_mm = tonumber(pandoc.utils.stringify(width)) or text_width_mm
+      end
+    end,
+  },
+  { Table = Table, Div = Div, Meta = Meta },
+}
