@@ -215,6 +215,7 @@ def test_signatures_never_stand_alone_wherever_the_page_ends(tmp_path: Path) -> 
         page = texts[signed[0]]
         assert "Секретарь" in page, f"{name}: the secretary is on another page than the chair"
         assert "Последний абзац" in page, f"{name}: the signatures left the text above them"
+        assert re.sub(r"[\s\d]", "", texts[-1]), f"{name}: a blank last page"
     assert broke >= 2, "some of the documents must run onto a second page"
 
 
@@ -245,7 +246,7 @@ def test_a_register_keeps_its_closing_line_with_the_signature_after_it(tmp_path:
     for name, texts in pages.items():
         signed = next(i for i, page in enumerate(texts) if "Секретарь" in page)
         assert "Всего" in texts[signed], f"{name}: the signature is alone on its page"
-        assert texts[-1].strip(), f"{name}: a blank last page"
+        assert re.sub(r"[\s\d]", "", texts[-1]), f"{name}: a blank last page"
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -259,3 +260,47 @@ def test_names_in_a_register_are_never_hyphenated(fmt: Format) -> None:
         assert '<text:p text:style-name="RegisterContents">Антонова' in content
         styles = part(data, "styles.xml")
         assert re.search(r'"RegisterContents".*?fo:hyphenate="false"', styles, re.S)
+
+
+def _blocks_before_signatures(markdown: str) -> list[str]:
+    """The last line of the block before each signature table of a document's Markdown."""
+    lines = markdown.split("\n")
+    found = []
+    for index, line in enumerate(lines):
+        if line.strip() != ': {custom-style="Signatures"}':
+            continue
+        start = index - 1
+        while start >= 0 and not lines[start].startswith("|"):
+            start -= 1
+        while start > 0 and lines[start - 1].startswith("|"):
+            start -= 1
+        before = [text for text in lines[:start] if text.strip()]
+        found.append(before[-1] if before else "")
+    return found
+
+
+@pytest.mark.parametrize("edition", ["internal", "public"])
+def test_no_document_puts_its_signatures_straight_after_a_table(edition: str) -> None:
+    """LibreOffice cannot keep a DOCX table with the signature after it, so every kind
+    closes a table with a paragraph before signing (the register's «Всего…», the control
+    sheet's «Справка составлена…»)."""
+    from datetime import date
+
+    from generator.documents.catalog import KINDS
+    from generator.documents.export import Selection, render_selection
+    from generator.loading.project import load_project
+    from generator.rendering.publication import Edition
+
+    from .conftest import REPO
+
+    project, _ = load_project(REPO)
+    selection = Selection(KINDS, FORMATS, date(2026, 11, 20), edition=Edition(edition))
+    rendered = render_selection(project, selection)
+    assert {r.ref.kind for r in rendered} >= (
+        {"protocol", "plan"} if edition == "public" else set(KINDS)
+    )
+    for document in rendered:
+        for last in _blocks_before_signatures(document.markdown):
+            assert last and not last.startswith(("|", ": {")), (
+                f"{document.ref.path('docx')}: signatures straight after a table"
+            )

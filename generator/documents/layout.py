@@ -11,7 +11,8 @@ signing, in plain features of the formats that Word and LibreOffice both honour:
 - a signature block («Signatures» table style) follows an empty line and is kept on one
   page together with the paragraph (or the last table row) before it — never alone on the
   last page;
-- wide registers (the journal, the control sheet) are printed on landscape pages.
+- wide registers (the journal, the control sheet) are printed on landscape pages;
+- a document never ends with a table (a 1-point paragraph follows it), so no blank page.
 
 The edits are made on pandoc's own, regular output as text: each is a small, anchored
 substitution, and a document pandoc wrote differently is left as it is rather than broken.
@@ -84,6 +85,12 @@ _PAGE_SIZE = re.compile(r"<w:pgSz [^>]*/>")
 # An empty line before a signature block (kept with it: the style keeps with next).
 _DOCX_GAP = '<w:p><w:pPr><w:pStyle w:val="SignatureGap"/></w:pPr></w:p>'
 _ODT_GAP = '<text:p text:style-name="SignatureGap"/>'
+# A document ending with a table gets a 1-point paragraph after it (word processors add
+# a full-size one, which can spill onto a blank last page).
+_DOCX_ENDS_WITH_TABLE = re.compile(r"(</w:tbl>\s*)(<w:sectPr[ >])")
+_DOCX_END = '<w:p><w:pPr><w:pStyle w:val="DocumentEnd"/></w:pPr></w:p>'
+_ODT_ENDS_WITH_TABLE = re.compile(r"(</table:table>\s*)(</office:text>)")
+_ODT_END = '<text:p text:style-name="DocumentEnd"/>'
 
 
 def _docx_document(xml: str, page: Page) -> str:
@@ -99,7 +106,7 @@ def _docx_document(xml: str, page: Page) -> str:
         out += [before, table]
         last = match.end()
     out.append(xml[last:])
-    body = "".join(out)
+    body = _DOCX_ENDS_WITH_TABLE.sub(r"\1" + _DOCX_END + r"\2", "".join(out), count=1)
     if page.landscape:
         long, short = twips(A4_MM[1]), twips(A4_MM[0])
         body = _PAGE_SIZE.sub(f'<w:pgSz w:w="{long}" w:h="{short}" w:orient="landscape"/>', body)
@@ -219,6 +226,7 @@ def _odt_content(xml: str) -> str:
             'fo:keep-with-next="always" ',
             1,
         )
+    body = _ODT_ENDS_WITH_TABLE.sub(r"\1" + _ODT_END + r"\2", body, count=1)
     styles = "".join(_odt_keeping_style(body, style, keep) for style, keep in kept.items())
     return body.replace(_ODT_AUTOMATIC_END, styles + _ODT_AUTOMATIC_END, 1)
 

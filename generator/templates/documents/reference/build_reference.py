@@ -25,7 +25,10 @@ Custom paragraph styles (pandoc `custom-style`): Organization, DocumentType, Cen
 RightBlock (УТВЕРЖДАЮ, addressee), DraftMark («ПРОЕКТ»), NoIndent, AppendixMark (a right
 block that starts a new page: «Приложение № 1 к протоколу…»), OrgRequisites (the centre's
 справочные данные under its name, 10 pt), Executor (the отметка об исполнителе, 10 pt),
-SignatureGap (the empty line layout.py puts before a signature block, kept with it).
+SignatureGap (the empty line layout.py puts before a signature block, kept with it),
+DocumentEnd (the 1-point paragraph layout.py ends a document with when it would end with a
+table: a word processor needs a paragraph there, and a full-size one could spill onto a
+blank last page).
 """
 
 from __future__ import annotations
@@ -107,6 +110,7 @@ STYLES = (
     Style("OrgRequisites", "OrgRequisites", align="center", size=10, hyphenate=False),
     Style("Executor", "Executor", before=36, size=10, hyphenate=False),
     Style("SignatureGap", "SignatureGap", keep_next=True, hyphenate=False),
+    Style("DocumentEnd", "DocumentEnd", size=1, hyphenate=False),
 )
 # ODT only: pandoc's ODT writer names these itself (lists, table cells, code).
 ODT_ONLY = (
