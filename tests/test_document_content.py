@@ -342,6 +342,34 @@ def test_analysis_has_numbered_official_sections(project: Project, year: Year) -
     ]
 
 
+def test_analysis_is_signed_by_its_author_and_by_the_leader_when_they_differ(
+    project: Project, year: Year
+) -> None:
+    assert year.analysis is not None and year.membership and year.membership.leader
+    leader = year.membership.leader.person
+    own = read(project, year, "analysis")
+    assert "Руководитель объединения" in own and "Подготовил" not in own.split("3. Результаты")[1]
+    other = next(p for p in ("markina-ov", "belova-ea") if p != leader)
+    assert year.analysis_record is not None
+    record, analysis = year.analysis_record
+    changed_year = dataclasses.replace(
+        year, analysis_record=(record, analysis.model_copy(update={"author": other}))
+    )
+    changed = text(
+        render_document(
+            DocumentRef("analysis", ASSOCIATION, year.year),
+            changed_year,
+            Paperwork(project),
+            AS_OF,
+        ).markdown
+    )
+    signatures = changed[changed.rindex("Подготовил") :]
+    assert "Руководитель объединения" in signatures, "the leader signs under the author"
+    paper = Paperwork(project)
+    assert paper.signature(other, AS_OF) in signatures
+    assert paper.signature(leader, AS_OF) in signatures
+
+
 def test_narrative_sections_continue_the_numbers() -> None:
     blocks = narrative("Вступление.\n\n## Итоги\n\n### Заседания\n\nТекст\n\n### Консультации\n")
     sections = numbered_sections(blocks, 3)

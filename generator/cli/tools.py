@@ -144,6 +144,12 @@ def synth_command(
     help="Разрешение картинок, точек на дюйм.",
 )  # fmt: skip
 @click.option(
+    "--last/--no-last",
+    default=True,
+    show_default=True,
+    help="Рисовать и последнюю страницу (где подписи), если страниц несколько.",
+)
+@click.option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
     default=Path("build/document-pages"),
@@ -156,6 +162,7 @@ def page_images_command(
     kinds: tuple[str, ...],
     fmt: str,
     dpi: int,
+    last: bool,
     out: Path,
     as_of: datetime | None,
 ) -> None:
@@ -184,5 +191,5 @@ def page_images_command(
             document = chosen / f"{kind}.{fmt}"
             shutil.copyfile(exported / ref.path(fmt), document)
             documents.append(document)
-        written = page_pictures(documents, out, dpi=dpi)
+        written = page_pictures(documents, out, dpi=dpi, last=last)
     click.echo(f"Картинок страниц: {len(written)} в {out}.")

@@ -23,7 +23,9 @@ class PreviewError(UserError):
     """LibreOffice or poppler is missing or failed."""
 
 
-def page_pictures(documents: Sequence[Path], out: Path, *, dpi: int = 60) -> list[Path]:
+def page_pictures(
+    documents: Sequence[Path], out: Path, *, dpi: int = 60, last: bool = True
+) -> list[Path]:
     """The first page of each document as `out/<document name>.png` (and, for a document of
     several pages, its last page as `<name>-last.png`: where the signatures are)."""
     for program in ("soffice", "pdftoppm", "pdfinfo"):
@@ -47,9 +49,9 @@ def page_pictures(documents: Sequence[Path], out: Path, *, dpi: int = 60) -> lis
             pdf = copy.with_suffix(".pdf")
             if not pdf.is_file():
                 raise PreviewError(f"LibreOffice не напечатал {document} в PDF.")
-            last = _page_count(pdf)
-            for page, suffix in ((1, ""), (last, "-last")):
-                if suffix and last == 1:
+            count = _page_count(pdf)
+            for page, suffix in ((1, ""), (count, "-last")):
+                if suffix and (count == 1 or not last):
                     continue
                 target = out / f"{document.stem}{suffix}"
                 _run(["pdftoppm", "-png", "-r", str(dpi), "-f", str(page), "-l", str(page),
