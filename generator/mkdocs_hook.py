@@ -28,6 +28,7 @@ _ROOT = Path(__file__).resolve().parent.parent
 if str(_ROOT) not in sys.path:
     sys.path.insert(0, str(_ROOT))
 
+from generator.authoring.decap import BundleMissing, admin_files  # noqa: E402
 from generator.checking.report import render  # noqa: E402
 from generator.checking.validate import validate  # noqa: E402
 from generator.documents.edition import edition_files  # noqa: E402
@@ -70,7 +71,21 @@ def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
         log.info("Документы из %s: %d", default_out(edition), len(edition_site.documents))
     for path, source in attachment_files(result.project, publishing).items():
         files.append(File.generated(config, path, content=source.read_bytes()))
+    if publishing.internal:
+        _add_admin(files, config, result.project, publishing.as_of)
     return files
+
+
+def _add_admin(files: Files, config: MkDocsConfig, project: Any, as_of: Any) -> None:
+    """The forms of /admin/ (Decap CMS), on the internal site only."""
+    try:
+        admin = admin_files(project, as_of)
+    except BundleMissing as missing:
+        log.warning("%s", missing)
+        return
+    for path, content in admin.items():
+        files.append(File.generated(config, path, content=content))
+    log.info("Редактор форм /admin/: файлов %d", len(admin))
 
 
 def _address_from_settings(config: MkDocsConfig, settings: Any, internal: bool) -> None:

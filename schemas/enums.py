@@ -219,3 +219,8 @@ class ActStatus(Choice):
 class MonitoringPeriod(Choice):
     MONTH = "month", "месяц"
     QUARTER = "quarter", "квартал"
+
+
+class CmsBackend(Choice):
+    FORGEJO = "forgejo", "Forgejo или Gitea центра"
+    GITHUB = "github", "GitHub"

@@ -21,6 +21,7 @@ from .base import (
     Url,
 )
 from .enums import (
+    CmsBackend,
     MonitoringPeriod,
 )
 
@@ -112,6 +113,46 @@ class FocusTerm(Record):
     title: Text = F("Название", "Как термин показывается на сайте, например «ЕГЭ».")
 
 
+class CmsSettings(Record):
+    """Where the forms of /admin/ (Decap CMS) save: every change becomes a pull request."""
+
+    backend: CmsBackend = F(
+        "Сервер репозитория",
+        "forgejo — свой Forgejo или Gitea центра (вход без отдельного сервера, PKCE); "
+        "github — GitHub (нужен сервер входа OAuth, его адрес — auth_url).",
+    )
+    repo: Text = F("Репозиторий", "Владелец и имя репозитория записей, например cnppm/rost.")
+    branch: Text = F("Основная ветка", "Ветка, из которой публикуются сайты.", "main")
+    api_root: Url | None = F(
+        "Адрес API",
+        "Для forgejo: адрес API сервера, например https://git.cnppm-tula.example/api/v1.",
+        None,
+    )
+    app_id: Text | None = F(
+        "Идентификатор приложения OAuth",
+        "Client ID приложения, зарегистрированного на сервере для редактора форм "
+        "(публичный клиент, без секрета).",
+        None,
+    )
+    auth_url: Url | None = F(
+        "Адрес сервера входа",
+        "Для github: адрес сервера OAuth, через который редактор входит в GitHub.",
+        None,
+    )
+
+    @model_validator(mode="after")
+    def _complete(self) -> Self:
+        missing = ["api_root", "app_id"] if self.backend is CmsBackend.FORGEJO else ["auth_url"]
+        absent = [name for name in missing if getattr(self, name) is None]
+        if absent:
+            raise PydanticCustomError(
+                "cms_incomplete",
+                "для сервера {backend} укажите ещё: {fields}.",
+                {"backend": self.backend.value, "fields": ", ".join(absent)},
+            )
+        return self
+
+
 class SiteSettings(Record):
     """The sites' name and addresses, and how long a meeting lasts in the calendar feed."""
 
@@ -125,6 +166,12 @@ class SiteSettings(Record):
     internal_url: Url | None = F(
         "Адрес внутреннего сайта",
         "Полный адрес внутреннего сайта центра: для ссылок календаря внутреннего сайта.",
+        None,
+    )
+    cms: CmsSettings | None = F(
+        "Редактор форм",
+        "Куда сохраняет редактор форм внутреннего сайта (/admin/): сервер и репозиторий. "
+        "Без этого поля формы работают только на своём компьютере (decap-server).",
         None,
     )
     meeting_minutes: Count = F(

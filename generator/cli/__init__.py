@@ -34,6 +34,7 @@ for _command in (
     tools.import_docx_command,
     tools.synth_command,
     tools.page_images_command,
+    tools.cms_config_command,
 ):
     main.add_command(_command)
 

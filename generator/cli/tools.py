@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from generator.authoring.decap import cms_config, config_text
 from generator.authoring.importer import import_protocol
 from generator.cli.options import (
     HELP_OPTION,
@@ -193,3 +194,29 @@ def page_images_command(
             documents.append(document)
         written = page_pictures(documents, out, dpi=dpi, last=last)
     click.echo(f"Картинок страниц: {len(written)} в {out}.")
+
+
+@click.command("cms-config")
+@HELP_OPTION
+@ROOT_OPTION
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Записать в этот файл; по умолчанию — напечатать.",
+)
+@as_of_option
+def cms_config_command(root: Path, out: Path | None, as_of: datetime | None) -> None:
+    """Показать настройки форм редактора (config.yml Decap CMS), собранные из моделей записей.
+
+    Сборка внутреннего сайта пишет их сама в /admin/config.yml: по коллекции на каждый вид
+    записей, у записей объединения — на текущий и прошлый учебный год (на дату --as-of).
+    Команда нужна, чтобы посмотреть их или сравнить.
+    """
+    result = valid_records(root)
+    text = config_text(cms_config(result.project, as_of_day(as_of)))
+    if out is None:
+        click.echo(text, nl=False)
+    else:
+        out.write_text(text, encoding="utf-8")
+        click.echo(f"Записано: {out}.")
