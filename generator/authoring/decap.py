@@ -15,6 +15,7 @@ prebuilt Decap bundle that `npm ci --prefix cms` installed — no outside host i
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass
 from datetime import date
@@ -147,9 +148,7 @@ def _open_years(project: Project, as_of: date) -> list[tuple[str, str, str]]:
 def _folder_collection(
     spec: Folder, folder: str, label: str, *, name: str | None = None
 ) -> dict[str, Any]:
-    model = RECORD_MODELS[spec.kind]
     markdown = spec.kind in ("practice",)
-    fields = [_file_name_field(spec), *_form_fields(model, markdown)]
     return {
         "name": name or spec.folder.replace("/", "-"),
         "label": label,
@@ -164,8 +163,22 @@ def _folder_collection(
         "summary": spec.summary,
         "sortable_fields": [],
         "editor": {"preview": False},
-        "fields": fields,
+        "fields": _spec_fields(spec),
     }
+
+
+@functools.cache
+def _spec_fields(spec: Folder) -> list[Widget]:
+    """A kind's form fields, one list for all its collections: config.yml then writes them
+    once and refers to them (YAML anchors), which keeps a region's config small."""
+    markdown = spec.kind in ("practice",)
+    return [_file_name_field(spec), *_form_fields(RECORD_MODELS[spec.kind], markdown)]
+
+
+@functools.cache
+def _kind_fields(kind: str) -> list[Widget]:
+    """The fields of a kind kept one file per association and year (plan, membership)."""
+    return _form_fields(RECORD_MODELS[kind], False)
 
 
 def _file_name_field(spec: Folder) -> Widget:
@@ -212,7 +225,7 @@ def _year_files(project: Project, base: str, tag: str, name: str) -> dict[str, A
             "file": f"{RECORDS_DIR}/{base}/{file}",
             "format": RECORD_YAML,
             "editor": {"preview": False},
-            "fields": _form_fields(RECORD_MODELS[kind], False),
+            "fields": _kind_fields(kind),
         }
         for kind, file, label in _YEARLY_FILES
         if (project.root / RECORDS_DIR / base / file).is_file()
