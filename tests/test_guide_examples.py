@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import itertools
 import re
+import shlex
 import shutil
 import typing
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+import click
 import pytest
+import yaml
 from click.testing import CliRunner
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 from generator.cli import main
 from generator.cli.site import export_command
@@ -23,6 +26,7 @@ from generator.rendering.publication import Edition, Publishing
 from generator.rendering.site import copy_hand_written
 from schemas import RECORD_MODELS, Choice, TopRecord
 from schemas.base import Ref
+from schemas.settings import CmsSettings
 
 from .conftest import CASES, REPO, build_case
 from .test_public_edition import EDITIONS, build
@@ -290,3 +294,214 @@ def test_the_public_site_leaves_the_documents_page_out(
             assert ours <= written
         else:
             assert not ours & written
+
+
+# --- «Формы редактора (/admin/)»: linked, its screenshots, its commands and settings keys ----
+
+FORMS_PAGE = GUIDE / "forms.md"
+FORMS_SHOTS = {"collections", "meeting-form", "protocol-form", "workflow", "publish-menu"}
+FENCE = re.compile(r"^[ \t]*```[^\n]*\n(.*?)^[ \t]*```", re.DOTALL | re.MULTILINE)
+GENERATOR = ".venv/bin/python -m generator"
+CMS_TABLE_HEADER = "| Ключ `site.cms` | Что указать |"
+CMS_KEY = re.compile(r"`site\.cms\.([A-Za-z_]+)`")
+
+
+def _forms_page() -> str:
+    return FORMS_PAGE.read_text(encoding="utf-8")
+
+
+def _guide_nav() -> list[str]:
+    """The pages of «Руководство редактора» in the internal site's navigation, in order."""
+    config = yaml.safe_load((REPO / "mkdocs.internal.yml").read_text(encoding="utf-8"))
+    section = next(item for item in config["nav"] if "Руководство редактора" in item)
+    return [page if isinstance(page, str) else next(iter(page.values())) for page in
+            section["Руководство редактора"]]  # fmt: skip
+
+
+def test_the_forms_page_is_linked_from_the_nav_the_guide_and_the_workflow() -> None:
+    assert _forms_page().startswith("# Формы редактора (/admin/)\n")
+    pages = _guide_nav()
+    assert pages[pages.index("guide/workflow.md") + 1] == "guide/forms.md"
+    for linking in ("index.md", "workflow.md"):
+        assert "](forms.md)" in (GUIDE / linking).read_text(encoding="utf-8"), linking
+
+
+def test_every_image_of_the_forms_page_is_a_png_with_a_russian_alt() -> None:
+    images = IMAGE.findall(_forms_page())
+    assert {Path(target).stem for _alt, target in images} == FORMS_SHOTS
+    assert len(images) == len(FORMS_SHOTS)
+    for alt, target in images:
+        assert target == f"forms/{Path(target).stem}.png"
+        assert re.match(r"[А-ЯЁ«]", alt) and len(alt.split()) >= 8, f"{target}: alt «{alt}»"
+        path = GUIDE / target
+        assert path.is_file(), f"{target}: no such image (yet)"
+        assert path.read_bytes().startswith(PNG_MAGIC), f"{target} is not a PNG"
+
+
+def _generator_commands(page: str) -> list[str]:
+    """Every `.venv/bin/python -m generator …` command of the page's code blocks."""
+    commands = []
+    for block in FENCE.findall(page):
+        text = block.replace("\\\n", " ")
+        for line in text.splitlines():
+            for command in re.split(r"&&|;", line):
+                command = command.strip()
+                if command.startswith(GENERATOR):
+                    commands.append(command)
+    return commands
+
+
+def _option_problem(command: click.Command, option: str, value: str | None) -> str:
+    """What is wrong with one option of a command and its value ("" if nothing)."""
+    params = {name: p for p in command.params for name in (*p.opts, *p.secondary_opts)}
+    param = params.get(option)
+    if not isinstance(param, click.Option):
+        return f"no option {option}"
+    if param.is_flag or param.count:
+        return "" if value is None else f"{option} takes no value"
+    if value is None:
+        return f"{option} needs a value"
+    try:
+        param.type.convert(value, param, None)
+    except click.BadParameter as error:
+        return f"{option} {value}: {error.format_message()}"
+    return ""
+
+
+def _command_problems(page: str) -> tuple[list[str], int]:
+    """What is wrong with the page's generator commands, and how many it names: each must
+    name a command of the CLI's tree, and only its options, with values they take."""
+    problems, checked = [], 0
+    for line in _generator_commands(page):
+        checked += 1
+        args = shlex.split(line)[len(GENERATOR.split()) :]
+        command: click.Command = main
+        while isinstance(command, click.Group) and args and not args[0].startswith("-"):
+            found = command.commands.get(args[0])
+            if found is None:
+                problems.append(f"`{line}`: no command `{args[0]}`")
+                break
+            command, args = found, args[1:]
+        else:
+            if isinstance(command, click.Group):
+                problems.append(f"`{line}`: names a group, not a command")
+                continue
+            positional = [p for p in command.params if isinstance(p, click.Argument)]
+            unlimited = any(p.nargs == -1 for p in positional)
+            given = 0
+            while args:
+                token, args = args[0], args[1:]
+                if not token.startswith("-"):
+                    given += 1
+                    continue
+                option, equals, value = token.partition("=")
+                params = {name: p for p in command.params for name in p.opts}
+                param = params.get(option)
+                takes = isinstance(param, click.Option) and not (param.is_flag or param.count)
+                if not equals and takes and args:
+                    value, args = args[0], args[1:]
+                wrong = _option_problem(command, option, value if equals or takes else None)
+                if wrong:
+                    problems.append(f"`{line}`: {wrong}")
+            if given > len(positional) and not unlimited:
+                problems.append(f"`{line}`: {given} arguments, the command takes {len(positional)}")
+    return problems, checked
+
+
+def test_every_generator_command_of_the_forms_page_exists() -> None:
+    problems, checked = _command_problems(_forms_page())
+    assert problems == []
+    assert checked >= 2
+
+
+def _cms_problems(page: str) -> tuple[list[str], int]:
+    """What is wrong with the `site.cms` keys the page names, and how many it names: the
+    table lists every key of CmsSettings and no other, the example is a valid `site.cms`,
+    and `site.cms.<key>` in the text is a key that exists."""
+    fields = set(CmsSettings.model_fields)
+    problems, named = [], 0
+    lines = page.splitlines()
+    tables = [i for i, line in enumerate(lines) if line.strip() == CMS_TABLE_HEADER]
+    if len(tables) != 1:
+        problems.append(f"one «{CMS_TABLE_HEADER}» table, not {len(tables)}")
+    for i in tables:
+        rows = itertools.takewhile(lambda text: text.startswith("|"), lines[i + 2 :])
+        keys = [CODE.match(row.removeprefix("| ")) for row in rows]
+        listed = {key[1] for key in keys if key}
+        named += len(listed)
+        if listed != fields:
+            problems.append(f"the table lists {sorted(listed)}, CmsSettings has {sorted(fields)}")
+    examples = 0
+    for block in BLOCK.findall(page):
+        data = yaml.safe_load(block[1]) if block[0] == "yaml" else None
+        cms = data.get("site", {}).get("cms") if isinstance(data, dict) else None
+        if cms is None:
+            continue
+        examples += 1
+        named += len(cms)
+        try:
+            CmsSettings.model_validate(cms)
+        except ValidationError as error:
+            problems.append(f"the example is no valid site.cms: {error}")
+    if examples != 1:
+        problems.append(f"one example of site.cms in YAML, not {examples}")
+    for key in CMS_KEY.findall(page):
+        named += 1
+        if key not in fields:
+            problems.append(f"`site.cms.{key}`: CmsSettings has no such key")
+    return problems, named
+
+
+def test_every_settings_key_the_forms_page_names_is_in_the_schema() -> None:
+    problems, named = _cms_problems(_forms_page())
+    assert problems == []
+    assert named >= len(CmsSettings.model_fields) + 4
+
+
+@pytest.mark.parametrize(
+    ("written", "mistaken"),
+    [
+        ("generator site serve", "generator site show"),  # no such command
+        ("serve --edition internal", "serve --editon internal"),  # no such option
+        ("serve --edition internal", "serve --edition intern"),  # no such value
+        ("cms-config --as-of 2026-11-20", "cms-config --as-of 20.11.2026"),  # not a date
+        ("generator cms-config", "generator site"),  # a group, not a command
+    ],
+)
+def test_the_command_check_catches_a_mistake(written: str, mistaken: str) -> None:
+    page = _forms_page()
+    assert written in page
+    problems, _checked = _command_problems(page.replace(written, mistaken))
+    assert problems
+
+
+@pytest.mark.parametrize(
+    ("written", "mistaken"),
+    [
+        ("| `app_id` |", "| `client_id` |"),  # a key the schema lacks
+        ("`site.cms.app_id`", "`site.cms.appid`"),  # named in the text
+        ("    app_id: 0", "    client_secret: 0"),  # the example: an unknown key
+        ("    backend: forgejo\n", "    backend: gitlab\n"),  # the example: no such value
+    ],
+)
+def test_the_settings_check_catches_a_mistake(written: str, mistaken: str) -> None:
+    page = _forms_page()
+    assert written in page
+    problems, _named = _cms_problems(page.replace(written, mistaken, 1))
+    assert problems
+
+
+def test_the_internal_site_shows_the_forms_page_and_the_public_site_does_not(
+    guide_sites: dict[str, Path],
+) -> None:
+    page = guide_sites["internal"] / "guide/forms/index.html"
+    html = page.read_text(encoding="utf-8")
+    assert "Формы редактора (/admin/)" in html
+    sources = re.findall(r'<img alt="[^"]+" src="([^"]+)"', html)
+    assert {Path(source).stem for source in sources} == FORMS_SHOTS
+    for source in sources:
+        served = (page.parent / source).resolve()
+        assert served.read_bytes() == (GUIDE / "forms" / served.name).read_bytes()
+    home = (guide_sites["internal"] / "index.html").read_text(encoding="utf-8")
+    assert "guide/forms/" in re.findall(r'href="([^"]+)"', home)
+    assert not (guide_sites["public"] / "guide").exists()

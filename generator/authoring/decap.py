@@ -44,6 +44,7 @@ BUNDLE = Path("node_modules/decap-cms/dist")
 YAML_LIBRARY = Path("node_modules/yaml/browser/dist")
 OWN_FILES = ("index.html", "admin.js", "record-format.js")
 INSTALL = "npm ci --prefix cms"
+LOCAL_SERVER = "http://localhost:8081/api/v1"  # decap-server's default address
 
 _SLUG_HINT = "Строчные латинские буквы, цифры и дефисы"
 
@@ -63,26 +64,30 @@ class Folder:
 
 # Kinds of the whole repository, in the order of the sidebar.
 _SHARED = (
-    Folder("person", "people", "Люди", "человек", "{{surname}} {{name}} {{patronymic}}",
+    Folder("person", "people", "Люди", "человек", "{{surname}} {{name}} {{patronymic}} ({{filename}})",
            file_name_hint=_SLUG_HINT + ": фамилия и инициалы, например ivanova-ma."),
     Folder("organization", "organizations", "Организации", "организация", "{{names.0.short}}",
            file_name_hint=_SLUG_HINT + ", например school-12."),
-    Folder("practice", "practices", "Практики", "практика", "{{title}}"),
-    Folder("material", "council/materials", "Совет: материалы", "материал", "{{title}}"),
-    Folder("event", "council/events", "Совет: мероприятия", "мероприятие", "{{date}} — {{title}}"),
+    Folder("practice", "practices", "Практики", "практика", "{{title}}",
+           file_name_hint=_SLUG_HINT + ": о чём практика, например mentoring-pairs."),
+    Folder("material", "council/materials", "Совет: материалы", "материал", "{{title}}",
+           file_name_hint=_SLUG_HINT + ": дата и тема, например 2026-03-vpr-analysis."),
+    Folder("event", "council/events", "Совет: мероприятия", "мероприятие", "{{date | date('DD.MM.YYYY')}} — {{title}}",
+           file_name_hint=_SLUG_HINT + ": дата и тема, например 2026-04-webinar-fg."),
     Folder("monitoring", "council/monitoring", "Совет: мониторинг", "отчёт мониторинга",
            "{{period_start}} — {{period_end}}", r"^\d{4}-\d{2}$",
            "Месяц отчёта в виде ГГГГ-ММ, например 2026-03."),
 )  # fmt: skip
 # Kinds of an association's school year (their folder under the year's folder).
 _YEARLY = (
-    Folder("meeting", "meetings", "Заседания", "заседание", "{{date}} — {{topic}}",
+    Folder("meeting", "meetings", "Заседания", "заседание", "№ {{filename}} — {{date | date('DD.MM.YYYY')}} — {{topic}}",
            r"^\d{2}$", "Номер заседания по порядку в учебном году: 01, 02… — имя файла."),
-    Folder("consultation", "consultations", "Консультации", "консультация", "{{date}} — {{topic}}",
+    Folder("consultation", "consultations", "Консультации", "консультация", "{{date | date('DD.MM.YYYY')}} — {{topic}}",
            file_name_hint=_SLUG_HINT + ": дата и кому, например 2025-10-30-school-101."),
-    Folder("request", "requests", "Запросы", "запрос", "{{received}} — {{topic}}",
+    Folder("request", "requests", "Запросы", "запрос", "{{received | date('DD.MM.YYYY')}} — {{topic}}",
            file_name_hint=_SLUG_HINT + ": дата и школа, например 2025-10-24-school-117."),
-    Folder("deficit", "deficits", "Дефициты", "дефицит", "{{title}}"),
+    Folder("deficit", "deficits", "Дефициты", "дефицит", "{{title}}",
+           file_name_hint=_SLUG_HINT + ": о чём дефицит, например team-management."),
 )  # fmt: skip
 # One file per association and year, edited where it is (files collections).
 _YEARLY_FILES = (("plan", "plan.yaml", "План работы"), ("membership", "membership.yaml", "Состав"))
@@ -120,8 +125,8 @@ def cms_config(project: Project, as_of: date) -> dict[str, Any]:
 
 
 def _backend(cms: CmsSettings | None) -> dict[str, Any]:
-    if cms is None:  # forms only on one's own machine, through decap-server
-        return {"name": "git-gateway", "branch": "main"}
+    if cms is None:  # forms only on one's own machine: decap-server's API, said plainly
+        return {"name": "proxy", "proxy_url": LOCAL_SERVER, "branch": "main"}
     if cms.backend.value == "forgejo":
         return {"name": "forgejo", "repo": cms.repo, "branch": cms.branch,
                 "api_root": str(cms.api_root), "app_id": cms.app_id}  # fmt: skip

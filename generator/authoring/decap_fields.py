@@ -7,6 +7,7 @@ the schema lacks or miss one it requires. `decap.py` puts the fields into collec
 
 from __future__ import annotations
 
+import re
 import types
 import typing
 from collections.abc import Iterator
@@ -41,6 +42,11 @@ SINGULAR = {
     "recommendations": "рекомендацию", "risk_factors": "фактор риска", "roles": "роль",
     "tags": "метку", "tasks": "задачу", "content_editors": "редактора",
 }  # fmt: skip
+# How one line of a list of plain values is labelled (nominative).
+_ITEM_LABEL = {
+    "recommendations": "Рекомендация", "tags": "Метка", "tasks": "Задача",
+    "programme_measures": "Мероприятие", "risk_factors": "Фактор риска", "done_by": "Чем выполнено",
+}  # fmt: skip
 DATE_WIDGET: Widget = {
     "widget": "datetime",
     "format": "YYYY-MM-DD",
@@ -58,11 +64,41 @@ def model_fields(model: type[BaseModel]) -> list[Widget]:
 def field_widget(name: str, info: FieldInfo) -> Widget:
     """One form field: its widget and what the model says of it."""
     widget: Widget = {"name": name, "label": info.title or name}
-    if info.description:
-        widget["hint"] = info.description
     widget["required"] = info.is_required()
     widget.update(_widget(name, info.annotation, list(info.metadata)))
-    return widget
+    hint = form_hint(widget, info.description or "")
+    if hint:
+        widget["hint"] = hint
+    return {key: widget[key] for key in sorted(widget, key=_KEY_ORDER.index)}
+
+
+_KEY_ORDER = [
+    "name", "label", "hint", "required", "widget", "label_singular", "collapsed", "options",
+    "multiple", "collection", "value_field", "search_fields", "display_fields", "format",
+    "date_format", "time_format", "picker_utc", "default", "value_type", "min", "pattern",
+    "field", "fields",
+]  # fmt: skip
+_CODES = re.compile(r"\b(?:true|false|[a-z]+_[a-z_]+|[a-z]{3,})\b")
+_PICK = {
+    "people": "Начните вводить фамилию и выберите человека из списка.",
+    "organizations": "Начните вводить название и выберите организацию из списка.",
+}
+
+
+def form_hint(widget: Widget, description: str) -> str:
+    """The field's description as a form says it: where the editor picks from a list or
+    flips a switch, sentences that spell out codes for YAML («planned, held или
+    cancelled», «true — …») are left out, and a pick-list says how to pick."""
+    if widget["widget"] not in ("select", "boolean", "relation"):
+        return description
+    kept = [
+        sentence
+        for sentence in re.split(r"(?<=[.!?])\s+", description)
+        if sentence and not _CODES.search(sentence) and not sentence.startswith("Идентификатор")
+    ]
+    if widget["widget"] == "relation":
+        kept.append(_PICK[widget["collection"]])
+    return " ".join(kept)
 
 
 def _widget(name: str, annotation: Any, metadata: list[Any]) -> Widget:
@@ -80,7 +116,7 @@ def _widget(name: str, annotation: Any, metadata: list[Any]) -> Widget:
     if annotation is date:
         return dict(DATE_WIDGET)
     if annotation is bool:
-        return {"widget": "boolean", "default": False}
+        return {"widget": "boolean"}  # no default: Decap would fill a list item with it
     if annotation is int:
         return {"widget": "number", "value_type": "int", "min": 0}
     if annotation is float:
@@ -115,7 +151,7 @@ def _list_widget(name: str, item: Any) -> Widget:
     return {
         "widget": "list",
         "label_singular": singular,
-        "field": {"name": "item", "label": singular.capitalize(), **inner},
+        "field": {"name": "item", "label": _ITEM_LABEL.get(name, "Значение"), **inner},
     }
 
 
