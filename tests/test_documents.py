@@ -531,7 +531,9 @@ def test_import_round_trip(
             (d.text, d.executor, d.executor_group, d.deadline) for d in want.decisions
         ]
     again = runner.invoke(main, [*args, "--year", YEAR])
-    assert again.exit_code == 2 and "уже есть" in again.output
+    # The draft's place is taken: nothing is overwritten, the existing record is named.
+    assert again.exit_code == 1 and "уже есть" in again.output
+    assert f"{MEETINGS}/03.yaml" in again.output, "the existing record is named"
 
 
 def test_import_of_a_hand_made_word_protocol(tmp_path: Path, runner: CliRunner) -> None:

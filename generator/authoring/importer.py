@@ -129,7 +129,7 @@ def import_protocol(
     relative = f"{folder}/{number or _number(root / folder, draft)}.yaml"
     target = out if out is not None else root / relative
     if target.exists():
-        raise WrongUsage(_EXISTS.format(path=target))
+        raise AlreadyThere(str(out) if out is not None else relative)
     scope = _scope(project, association, chosen_year, day)
     text, recognised = _draft(project, scope, draft, source.name)
     diagnostics = _check(root, relative, text)
@@ -267,3 +267,161 @@ _NOTHING = (
     "в {source} не найдено ничего похожего на протокол: ни даты, ни председателя, ни "
     "вопросов повестки, ни решений. Ничего не записано. Проверьте, тот ли это файл."
 )
+
+
+# --- an archive: several files and folders in one run --------------------------------------
+
+
+@dataclass
+class FileOutcome:
+    """What became of one Word file of a batch."""
+
+    source: str
+    written: str | None = None  # the draft's path, when one was written
+    existing: str | None = None  # the record already at the draft's place
+    problem: str = ""  # why no draft was written
+    imported: Imported | None = None
+
+    def as_json(self) -> dict[str, object]:
+        recognised = self.imported.recognised if self.imported else None
+        return {
+            "source": self.source,
+            "written": self.written,
+            "existing": self.existing,
+            "problem": self.problem or None,
+            "check": recognised.todo if recognised else [],
+            "unmatched": recognised.unmatched if recognised else [],
+            "unrecognised_lines": len(recognised.leftovers) if recognised else 0,
+        }
+
+
+@dataclass
+class Batch:
+    """The outcome of every file of an import, in the order the files were read."""
+
+    outcomes: list[FileOutcome]
+
+    @property
+    def exit_code(self) -> int:
+        """0 — every file gave a draft; 1 — some gave none."""
+        return 0 if all(o.written for o in self.outcomes) else 1
+
+    def report(self) -> str:
+        lines: list[str] = []
+        for outcome in self.outcomes:
+            lines.append(f"== {outcome.source}")
+            if outcome.imported is not None:
+                lines.append(outcome.imported.report())
+            elif outcome.existing:
+                lines.append(
+                    f"Черновик не записан: заседание с этим номером уже есть — "
+                    f"{outcome.existing}. Существующий файл не перезаписывается; если это "
+                    "другое заседание, укажите номер явно: import-docx ФАЙЛ --number NN."
+                )
+            else:
+                lines.append(f"Черновик не записан: {outcome.problem}")
+            lines.append("")
+        written = sum(1 for o in self.outcomes if o.written)
+        lines.append(
+            f"Файлов: {len(self.outcomes)}. Записано черновиков: {written}. "
+            f"Без черновика: {len(self.outcomes) - written}."
+        )
+        return "\n".join(lines)
+
+    def as_json(self) -> dict[str, object]:
+        written = sum(1 for o in self.outcomes if o.written)
+        return {
+            "files": [o.as_json() for o in self.outcomes],
+            "written": written,
+            "without_draft": len(self.outcomes) - written,
+        }
+
+
+def word_files(root: Path, paths: list[Path]) -> list[Path]:
+    """The .docx files named or found in the named folders (sorted, each once); Word's own
+    lock files («~$…») are skipped. A path that does not exist is wrong usage."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*") if _is_word_file(p))
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise WrongUsage(f"нет такого файла или папки: {path}.")
+    unique = list(dict.fromkeys(found))
+    if not unique:
+        raise WrongUsage(
+            "в указанных папках нет файлов Word (.docx). Укажите файлы протоколов или папку с ними."
+        )
+    return unique
+
+
+def _is_word_file(path: Path) -> bool:
+    return (
+        path.is_file()
+        and path.suffix.lower() in (".docx", ".doc")
+        and not path.name.startswith("~$")
+    )
+
+
+def import_archive(
+    root: Path,
+    paths: list[Path],
+    *,
+    association: str | None = None,
+    year: str | None = None,
+    number: str | None = None,
+    out: Path | None = None,
+    as_of: date | None = None,
+) -> Batch:
+    """Import every Word file named or found in the named folders, one after another:
+    each gives a draft at its records path or a reason, and one file's failure never
+    stops the rest. --number and --out name one file's draft, so they need one file."""
+    files = word_files(root, paths)
+    if len(files) > 1 and (number is not None or out is not None):
+        raise WrongUsage(
+            f"--number и --out относятся к одному протоколу, а файлов {len(files)}. "
+            "Уберите их или укажите один файл."
+        )
+    # What the options say applies to every file: a mistake in them is wrong usage, said
+    # once, before any file is read.
+    chosen = _association(root, association)
+    if year is not None:
+        _require_year(root, chosen, _normalised_year(year) or year)
+    _given_number(number)
+    if out is not None and out.exists():
+        raise WrongUsage(_EXISTS.format(path=out))
+    outcomes = []
+    for source in files:
+        outcomes.append(_import_one(root, source, association, year, number, out, as_of))
+    return Batch(outcomes)
+
+
+def _import_one(
+    root: Path,
+    source: Path,
+    association: str | None,
+    year: str | None,
+    number: str | None,
+    out: Path | None,
+    as_of: date | None,
+) -> FileOutcome:
+    shown = str(source)
+    try:
+        imported = import_protocol(
+            root, source, association=association, year=year, number=number, out=out,
+            as_of=as_of,
+        )  # fmt: skip
+    except AlreadyThere as there:
+        return FileOutcome(shown, existing=there.existing, problem=str(there))
+    except ImportProblem as problem:  # wrong usage of one file (its year, say) included
+        return FileOutcome(shown, problem=str(problem))
+    return FileOutcome(shown, written=imported.path, imported=imported)
+
+
+class AlreadyThere(WrongUsage):
+    """The draft's place is taken by an existing record: it is not overwritten."""
+
+    def __init__(self, existing: str):
+        super().__init__(_EXISTS.format(path=existing))
+        self.existing = existing

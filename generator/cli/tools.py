@@ -3,6 +3,7 @@ page-images."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import tempfile
 from datetime import datetime
@@ -11,7 +12,7 @@ from pathlib import Path
 import click
 
 from generator.authoring.decap import cms_config, config_text
-from generator.authoring.importer import import_protocol
+from generator.authoring.importer import import_archive
 from generator.cli.options import (
     HELP_OPTION,
     ROOT_OPTION,
@@ -29,7 +30,11 @@ from generator.documents.preview import page_pictures
 @click.command("import-docx")
 @HELP_OPTION
 @click.argument(
-    "file", metavar="FILE.docx", type=click.Path(dir_okay=False, exists=True, path_type=Path)
+    "paths",
+    metavar="ПУТЬ...",
+    nargs=-1,
+    required=True,
+    type=click.Path(exists=True, path_type=Path),
 )
 @click.option(
     "--out",
@@ -37,7 +42,7 @@ from generator.documents.preview import page_pictures
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
     help="Записать черновик в этот файл (существующий не перезаписывается); по умолчанию — "
-    "records/associations/<объединение>/<год>/meetings/NN.yaml.",
+    "records/associations/<объединение>/<год>/meetings/NN.yaml. Только для одного файла.",
 )
 @click.option(
     "--association",
@@ -53,35 +58,52 @@ from generator.documents.preview import page_pictures
 @click.option(
     "--number",
     metavar="NN",
-    help="Номер заседания (01, 02…); по умолчанию — номер из протокола или следующий свободный.",
+    help="Номер заседания (01, 02…); по умолчанию — номер из протокола или следующий "
+    "свободный. Только для одного файла.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Отчёт: text — для человека, json — для программ.",
 )
 @ROOT_OPTION
 def import_docx_command(
-    file: Path,
+    paths: tuple[Path, ...],
     out: Path | None,
     association: str | None,
     year: str | None,
     number: str | None,
+    fmt: str,
     root: Path,
 ) -> None:
-    """Перенести протокол из Word (FILE.docx) в черновик записи заседания.
+    """Перенести протоколы из Word в черновики записей заседаний.
 
-    Номер, дата, место, председатель, секретарь, присутствовавшие, повестка, докладчики
-    (СЛУШАЛИ или «По первому вопросу выступила…»), ВЫСТУПИЛИ, решения с их нумерацией
-    1.1, 1.2…, исполнителями, сроками и итогами голосования попадают в meetings/NN.yaml
-    (заседание held, протокол — черновик draft). Что нужно дописать, отмечено «# ←» и
-    перечислено в выводе; имена, которых нет в records/people, остаются как в документе и
-    перечисляются; нераспознанный текст сохраняется в комментариях в конце файла.
-    Черновик записывается, только если проходит проверку; существующий файл не
-    перезаписывается.
+    ПУТЬ — файлы .docx и папки с ними (папки просматриваются вместе с вложенными). Каждый
+    протокол становится черновиком по своему адресу в records: год — по дате заседания,
+    номер — из документа. Номер, дата, место, председатель, секретарь, присутствовавшие,
+    повестка, докладчики (СЛУШАЛИ или «По первому вопросу выступила…»), ВЫСТУПИЛИ, решения с
+    их нумерацией 1.1, 1.2…, исполнителями, сроками и итогами голосования попадают в
+    meetings/NN.yaml (заседание held, протокол — черновик draft). Что нужно дописать,
+    отмечено «# ←» и перечислено в отчёте; имена, которых нет в records/people, остаются как
+    в документе и перечисляются; нераспознанный текст сохраняется в комментариях в конце
+    файла. Черновик записывается, только если проходит проверку; существующий файл не
+    перезаписывается, а называется в отчёте. Один нечитаемый файл не останавливает
+    остальные.
 
-    Код выхода: 0 — черновик записан; 1 — в документе не найдено ничего похожего на
-    протокол или черновик не проходит проверку (ничего не записано); 2 — неверный запуск.
+    Код выхода: 0 — черновик записан для каждого файла; 1 — для некоторых файлов черновика
+    нет (причина — в отчёте); 2 — неверный запуск.
     """
-    imported = import_protocol(
-        root, file, association=association, year=year, number=number, out=out
+    batch = import_archive(
+        root, list(paths), association=association, year=year, number=number, out=out
     )
-    click.echo(imported.report())
+    if fmt == "json":
+        click.echo(json.dumps(batch.as_json(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(batch.report())
+    raise SystemExit(batch.exit_code)
 
 
 @click.command("synth")

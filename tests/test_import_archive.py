@@ -1,0 +1,130 @@
+"""`import-docx` over an archive: files and folders in one run, a draft per protocol at its
+records path, one report (text or JSON), and one bad file never stopping the rest.
+
+The protocols are the sample's own, exported to DOCX by the real pandoc and imported into a
+copy of the project from which their records were removed.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.checking.validate import validate
+from generator.cli import main
+from generator.documents.export import Selection, export
+
+from .conftest import REPO
+from .test_documents import copy_project
+
+ASSOCIATION, YEAR = "mpo-tula", "2025-2026"
+MEETINGS = f"records/associations/{ASSOCIATION}/{YEAR}/meetings"
+
+
+@pytest.fixture(scope="module")
+def protocols(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample's signed protocols of one year as Word files."""
+    out = tmp_path_factory.mktemp("protocols")
+    result = validate(REPO)
+    selection = Selection(["protocol"], ["docx"], date(2026, 11, 20), ASSOCIATION, YEAR)
+    export(result.project, selection, out, tmp_path_factory.mktemp("cache"))
+    return out / ASSOCIATION / YEAR
+
+
+def _archive(tmp_path: Path, protocols: Path, numbers: list[str]) -> Path:
+    folder = tmp_path / "архив" / "2025"
+    folder.mkdir(parents=True)
+    for number in numbers:
+        shutil.copyfile(protocols / f"protocol-{number}.docx", folder / f"Протокол {number}.docx")
+    return tmp_path / "архив"
+
+
+def test_a_folder_becomes_drafts_and_one_bad_file_stops_nothing(
+    tmp_path: Path, protocols: Path, runner: CliRunner
+) -> None:
+    root = copy_project(tmp_path)
+    for number in ("02", "03"):
+        (root / MEETINGS / f"{number}.yaml").unlink()
+    archive = _archive(tmp_path, protocols, ["02", "03", "04"])
+    (archive / "2025" / "испорчен.docx").write_bytes(b"not a word file")
+    (archive / "2025" / "~$Протокол 02.docx").write_bytes(b"Word's lock file")
+    result = runner.invoke(
+        main, ["import-docx", str(archive), "--root", str(root), "--association", ASSOCIATION]
+    )
+    assert result.exit_code == 1, result.output  # some files gave no draft
+    output = result.output
+    assert (root / MEETINGS / "02.yaml").is_file() and (root / MEETINGS / "03.yaml").is_file()
+    assert f"Записан черновик заседания: {MEETINGS}/02.yaml" in output
+    assert f"Записан черновик заседания: {MEETINGS}/03.yaml" in output
+    # № 4 is in records already: named, not overwritten
+    assert f"уже есть — {MEETINGS}/04.yaml" in output
+    assert "испорчен.docx не удалось прочитать как документ Word" in output
+    assert "~$" not in output, "Word's lock files are not protocols"
+    assert output.rstrip().endswith("Файлов: 4. Записано черновиков: 2. Без черновика: 2.")
+    assert validate(root).ok, "the drafts validate at their places"
+
+
+def test_the_report_as_json(tmp_path: Path, protocols: Path, runner: CliRunner) -> None:
+    root = copy_project(tmp_path)
+    (root / MEETINGS / "02.yaml").unlink()
+    archive = _archive(tmp_path, protocols, ["02", "05"])
+    result = runner.invoke(
+        main,
+        ["import-docx", str(archive / "2025" / "Протокол 02.docx"), str(archive),
+         "--root", str(root), "--association", ASSOCIATION, "--format", "json"],
+    )  # fmt: skip
+    assert result.exit_code == 1, result.output
+    report = json.loads(result.output)
+    files = {Path(f["source"]).name: f for f in report["files"]}
+    assert list(files) == ["Протокол 02.docx", "Протокол 05.docx"], "each file once"
+    assert files["Протокол 02.docx"]["written"] == f"{MEETINGS}/02.yaml"
+    assert files["Протокол 05.docx"]["existing"] == f"{MEETINGS}/05.yaml"
+    assert files["Протокол 05.docx"]["written"] is None
+    assert (report["written"], report["without_draft"]) == (1, 1)
+
+
+def test_every_file_given_a_draft_exits_0(
+    tmp_path: Path, protocols: Path, runner: CliRunner
+) -> None:
+    root = copy_project(tmp_path)
+    (root / MEETINGS / "05.yaml").unlink()
+    archive = _archive(tmp_path, protocols, ["05"])
+    result = runner.invoke(
+        main, ["import-docx", str(archive), "--root", str(root), "--association", ASSOCIATION]
+    )
+    assert result.exit_code == 0, result.output
+    assert "Записано черновиков: 1. Без черновика: 0." in result.output
+
+
+@pytest.mark.parametrize(
+    ("extra", "said"),
+    [
+        (["--number", "07"], "--number и --out относятся к одному протоколу"),
+        (["--year", "2019-2020"], "папки 2019-2020 учебного года"),
+    ],
+)
+def test_options_that_cannot_apply_are_wrong_usage(
+    tmp_path: Path, protocols: Path, runner: CliRunner, extra: list[str], said: str
+) -> None:
+    root = copy_project(tmp_path)
+    archive = _archive(tmp_path, protocols, ["02", "03"])
+    result = runner.invoke(
+        main,
+        ["import-docx", str(archive), "--root", str(root), "--association", ASSOCIATION, *extra],
+    )
+    assert result.exit_code == 2 and said in result.output, result.output
+    assert not list((root / MEETINGS).glob("0[6-9].yaml")), "nothing written"
+
+
+def test_a_folder_without_word_files_is_wrong_usage(tmp_path: Path, runner: CliRunner) -> None:
+    root = copy_project(tmp_path)
+    empty = tmp_path / "пусто"
+    empty.mkdir()
+    (empty / "заметки.txt").write_text("не протокол", encoding="utf-8")
+    result = runner.invoke(main, ["import-docx", str(empty), "--root", str(root)])
+    assert result.exit_code == 2 and "нет файлов Word (.docx)" in result.output, result.output
