@@ -17,11 +17,10 @@ import pytest
 from click.testing import CliRunner
 
 from generator.authoring.docx_text import docx_lines
-from generator.authoring.import_draft import match_person
+from generator.authoring.names import match_person, parse_name, people_of
 from generator.authoring.recognise import Protocol, Votes, read_protocol
 from generator.cli import main
 from generator.loading.project import load_project
-from schemas import Person
 
 from .test_documents import ASSOCIATION, MEETINGS, YEAR, _meeting, _word_document, copy_project
 
@@ -93,15 +92,21 @@ def test_requisites_joined_by_dashes_with_initials_first() -> None:
         ]
     )
     assert (protocol.chair, protocol.secretary) == ("Н.Ю. Иванова", "О.К. Ильина")
+    assert protocol.chair_name is not None and protocol.secretary_name is not None
+    assert (protocol.chair_name.short(), protocol.secretary_name.short()) == (
+        "Иванова Н. Ю.",
+        "Ильина О. К.",
+    )
     assert [d.text for d in protocol.agenda[0].decisions] == [
         "Секретарю направить выписку из протокола в школы."
     ]
     project, _problems = load_project(Path("."))
-    people = {r.place.id: r.model for r in project.of_kind("person") if isinstance(r.model, Person)}
-    assert match_person("О.К. Ильина", people) == "ilyina-ok"
-    assert match_person("Н.Ю. Иванова", people) is None
+    people, day = people_of(project), date(2026, 6, 10)
+    assert match_person(protocol.secretary_name, people, day) == "ilyina-ok"
+    assert match_person(protocol.chair_name, people, day) is None
     waiting = _read(["Председатель:", "Волкова Елена Петровна", "Секретарь: Ильина О.К."])
     assert (waiting.chair, waiting.secretary) == ("Волкова Елена Петровна", "Ильина О.К.")
+    assert waiting.chair_name == parse_name("Волкова Елена Петровна", "nominative")
 
 
 @pytest.mark.parametrize(
@@ -117,7 +122,14 @@ def test_present_as_a_count_with_or_without_a_colon(line: str, count: int) -> No
     assert (protocol.present_count, protocol.present) == (count, [])
     assert "Кворум имеется." in protocol.leftovers
     named = _read(["Присутствовали:", "Волкова Е.П., директор, Ильина О.К., заместитель директора"])
-    assert named.present == ["Волкова Е.П., директор", "Ильина О.К., заместитель директора"]
+    assert [p.text for p in named.present] == [
+        "Волкова Е.П., директор",
+        "Ильина О.К., заместитель директора",
+    ]
+    assert [(p.name and p.name.short(), p.position) for p in named.present] == [
+        ("Волкова Е. П.", "директор"),
+        ("Ильина О. К.", "заместитель директора"),
+    ]
 
 
 def test_by_the_first_question_spoke_instead_of_heard() -> None:
@@ -136,12 +148,15 @@ def test_by_the_first_question_spoke_instead_of_heard() -> None:
     )
     first, second, third = protocol.agenda
     assert (first.question, first.speaker) == ("О подготовке к ВПР", "Маркина О.В.")
+    assert first.speaker_position == "методист"  # kept apart from what she said
     assert first.summary == [
-        "методист, с информацией о графике.",
+        "с информацией о графике.",
         "Она предложила провести пробные работы в сентябре.",
     ]
     assert (second.speaker, second.summary) == ("Волкову Е.П.", ["о мероприятиях июня."])
     assert third.speaker == "Ильину О.К."
+    names = [item.speaker_name.short() for item in protocol.agenda if item.speaker_name]
+    assert names == ["Маркина О. В.", "Волкова Е. П.", "Ильина О. К."]
     assert third.summary == [
         "заместителя директора Ильину О.К., которая рассказала о летней школе."
     ]
@@ -222,26 +237,35 @@ def test_import_of_a_protocol_as_schools_publish_it(tmp_path: Path, runner: CliR
     assert status == 0, output
     assert f"Записан черновик заседания: {MEETINGS}/06.yaml" in output
     assert "Запись проходит проверку" in output
-    assert "председатель: «Н.Ю. Иванова»" in output
-    assert "исполнитель решения 2.1: «Петров А.А.»" in output
+    # names not in records/people become drafted records, listed; no one stands in for them
+    assert "созданы черновики их записей" in output
+    assert (
+        "  - records/people/ivanova-nyu.yaml — Иванова Н. Ю. (председатель; "
+        "в документе «Н.Ю. Иванова»)" in output
+    )
+    assert "  - records/people/petrov-aa.yaml — Петров А. А. (исполнитель решения 2.1" in output
     assert f"  | {ORGANISATION}" in output
     written = (root / MEETINGS / "06.yaml").read_text("utf-8")
-    assert "chair: volkova-ep  # ← председатель «Н.Ю. Иванова» не найден" in written
+    assert "chair: ivanova-nyu  # ← в records/people не было: создан черновик" in written
+    drafted = (root / "records/people/ivanova-nyu.yaml").read_text("utf-8")
+    assert "surname: Иванова" in drafted and "consent" not in drafted.split("(consent)")[-1]
+    assert (root / "records/people/petrov-aa.yaml").is_file()
     assert "#   Голосовали: за – 12, против – 0, воздержались – 1." in written
     meeting = _meeting(root, "06")
     protocol = meeting.protocol
     assert protocol is not None and protocol.status.value == "draft"
     assert (meeting.date, meeting.place) == (date(2026, 6, 10), "МБОУ «ЦО № 102», актовый зал")
     assert (protocol.chair, protocol.secretary, protocol.present_count) == (
-        "volkova-ep",
+        "ivanova-nyu",
         "ilyina-ok",
         12,
     )
     first, second = protocol.agenda
     assert (first.speaker, first.summary) == (
         "markina-ov",
-        "методист, с информацией о графике пробных работ.",
+        "с информацией о графике пробных работ.",  # «методист» is her position
     )
+    assert "speaker: markina-ov  # в документе: Маркина О.В., методист" in written
     assert [s.person for s in first.discussion] == ["smirnova-yu"]
     assert [(d.executor, d.executor_group, d.deadline) for d in first.decisions] == [
         (None, "руководители ОО — участники объединения", None),
@@ -252,8 +276,8 @@ def test_import_of_a_protocol_as_schools_publish_it(tmp_path: Path, runner: CliR
         (12, 0, 1),
     ]
     assert (second.speaker, second.summary) == ("volkova-ep", "о мероприятиях июня.")
-    assert [(d.text, d.executor_group) for d in second.decisions] == [
-        ("Утвердить план мероприятий на июнь.", "Петров А.А.")
+    assert [(d.text, d.executor, d.executor_group) for d in second.decisions] == [
+        ("Утвердить план мероприятий на июнь.", "petrov-aa", None)
     ]
     assert second.decisions[0].voting is not None
     assert second.decisions[0].voting.abstained == 0
@@ -281,7 +305,8 @@ def test_a_late_august_protocol_no_1_opens_the_next_school_year(
 ) -> None:
     root = copy_project(tmp_path)
     lines = ["ПРОТОКОЛ № 1", "27.08.2026", "Председатель: Волкова Е.П.", "Секретарь: Ильина О.К."]
-    lines += ["Место проведения: г. Тула", "Повестка дня:", "1. О плане работы на год."]
+    lines += ["Место проведения: г. Тула", "Повестка дня:"]
+    lines += ["1. О плане работы на год. Докладчик: Волкова Е.П."]
     out = tmp_path / "01.yaml"
     status, output = _import(runner, root, _docx(tmp_path, lines), "--out", str(out))
     assert status == 0, output
@@ -324,7 +349,9 @@ def test_a_draft_that_does_not_validate_writes_nothing(tmp_path: Path, runner: C
         in output
     )
     assert "не входит в 2026/2027 учебный год" in output
-    assert "председатель: «Н.Ю. Иванова»" in output  # what was not recognised is still said
+    # what was recognised is still said
+    assert "были бы созданы черновики их записей" in output
+    assert "records/people/ivanova-nyu.yaml — Иванова Н. Ю. (председатель" in output
     status, output = _import(runner, root, source, "--number", "09")
     assert status == 1 and "номера заседаний идут подряд" in output, output
     assert _files(root) == before and not out.exists()

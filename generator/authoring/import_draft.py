@@ -1,9 +1,12 @@
 """The draft meeting record of an imported protocol: its content and its YAML text.
 
-`_draft` turns a recognised protocol (`recognise`) into the context of the template
-`meeting-import.yaml.j2` — names matched to people's records (`match_person`), guesses and
-gaps marked for the editor — and renders it as YAML; `Recognised` is what the editor must
-fill in or check, the names not found and the text not recognised.
+`draft_meeting` turns a recognised protocol (`recognise`) into the context of the template
+`meeting-import.yaml.j2` and renders it as YAML. Names are matched to people's records as
+`names` reads them (the nominative, the names a person had on the day); a name that points to
+no one becomes a drafted person record (`names.draft_person`: no consent, so nothing about
+them is published by name) that the meeting refers to; a name that points to several people
+is left for the editor. Nothing unknown is filled in with someone else: a chair, secretary
+or speaker not found is marked `# ←`. `Recognised` is what the editor must fill in or check.
 """
 
 from __future__ import annotations
@@ -17,9 +20,11 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from generator.authoring.names import PersonName, candidates, draft_person, people_of
 from generator.authoring.recognise import (
     Decision,
     Item,
+    Mention,
     Protocol,
     deadline_of,
     looks_like_name,
@@ -27,19 +32,16 @@ from generator.authoring.recognise import (
 from generator.authoring.scaffold import YearScope
 from generator.documents.context import TEMPLATES
 from generator.loading.project import Project
+from generator.loading.yamlsafe import parse_yaml
 from generator.templating import template_environment
 from schemas import Person
 from schemas.enums import MeetingFormat
 
 TEMPLATE = "meeting-import.yaml.j2"
+PEOPLE = "records/people"
 _FORMS = {"очно": MeetingFormat.IN_PERSON, "дистанционно": MeetingFormat.ONLINE}
 _FORMS["смешанно"] = MeetingFormat.HYBRID
 _SLUG = re.compile(r"[a-z0-9_]+(?:-[a-z0-9_]+)*")  # ids, vocabulary codes, ISO dates
-_NAME_PATTERNS = (
-    re.compile(r"([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)\s+([А-ЯЁ])\.\s*([А-ЯЁ])?\.?"),
-    re.compile(r"([А-ЯЁ])\.\s*(?:([А-ЯЁ])\.)?\s*([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)"),
-    re.compile(r"([А-ЯЁ][а-яё]+)\s+([А-ЯЁ][а-яё]+)\s+([А-ЯЁ][а-яё]+(?:вич|вна|чна|ич)\w*)"),
-)
 _LEFTOVERS_SHOWN = 30
 QUESTION_PLACEHOLDER = "Впишите вопрос повестки"
 SUMMARY_PLACEHOLDER = "Впишите, о чём доклад"
@@ -47,19 +49,31 @@ SUMMARY_PLACEHOLDER = "Впишите, о чём доклад"
 
 @dataclass
 class Recognised:
-    """What the editor must fill in or check, names not found, text not recognised."""
+    """What the editor must fill in or check, names not found, text not recognised, and
+    the people's records drafted for the names not found."""
 
     todo: list[str] = field(default_factory=list)
     unmatched: list[str] = field(default_factory=list)
     leftovers: list[str] = field(default_factory=list)
+    people: list[str] = field(default_factory=list)  # «records/people/x.yaml — Соколова Т. В. …»
 
-    def lines(self, *, written: bool) -> list[str]:
-        """The three lists in Russian, each with its heading; empty lists left out."""
+    def lines(self, *, written: bool, people_written: bool | None = None) -> list[str]:
+        """The lists in Russian, each with its heading; empty lists left out. The drafted
+        people's records are written with a draft in records (`people_written` says
+        otherwise for a draft written elsewhere with --out)."""
+        people_written = written if people_written is None else people_written
         lines: list[str] = []
         if self.todo:
             mark = "в файле отмечено «# ←»" if written else "в черновике было бы отмечено «# ←»"
             lines.append(f"Заполните или проверьте ({mark}):")
             lines += [f"  - {item}" for item in self.todo]
+        if self.people:
+            made = "созданы" if people_written else "были бы созданы"
+            lines.append(
+                f"Людей нет в records/people — {made} черновики их записей (проверьте имя, "
+                "отчество, должность и организацию; согласия на публикацию нет):"
+            )
+            lines += [f"  - {item}" for item in self.people]
         if self.unmatched:
             lines.append("Не найдены в records/people (записаны так, как в документе):")
             lines += [f"  - {item}" for item in self.unmatched]
@@ -72,45 +86,112 @@ class Recognised:
         return lines
 
 
-def _draft(
-    project: Project, scope: YearScope, draft: Protocol, source_name: str
-) -> tuple[str, Recognised]:
-    people = {r.place.id: r.model for r in project.of_kind("person") if isinstance(r.model, Person)}
-    context = _Context(people, draft, scope.leader, scope.secretary).build()
+@dataclass
+class Roster:
+    """Whom an import can name: the project's people and those drafted so far. One roster
+    for a whole run, so that a person named in several protocols is drafted once."""
+
+    people: dict[str, Person]
+    taken: set[str]  # ids in use, also by records/people files that failed to load
+    drafted: dict[str, str] = field(default_factory=dict)  # id → the drafted record's YAML
+
+    @classmethod
+    def of(cls, project: Project) -> Roster:
+        people = people_of(project)
+        files = {
+            path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+            for path in project.files
+            if path.startswith(f"{PEOPLE}/")
+        }
+        return cls(people, set(people) | files)
+
+    def add(self, person_id: str, text: str) -> None:
+        """A drafted record: matched by the next mention of the person."""
+        data = parse_yaml(text)
+        self.people[person_id] = Person.model_validate(data)
+        self.taken.add(person_id)
+        self.drafted[person_id] = text
+
+
+@dataclass
+class Draft:
+    """The draft meeting record of one protocol and the people's records it needs."""
+
+    text: str  # the meeting's YAML
+    recognised: Recognised
+    # root-relative path («records/people/sokolova-tv.yaml») → YAML of each drafted record
+    # the meeting refers to: write them with it. A record drafted for an earlier protocol of
+    # the same run is listed again by every later draft that refers to it.
+    people_files: dict[str, str] = field(default_factory=dict)
+
+
+def draft_meeting(
+    project: Project,
+    scope: YearScope,
+    protocol: Protocol,
+    source_name: str,
+    roster: Roster | None = None,
+    *,
+    draft_people: bool = True,
+) -> Draft:
+    """The draft of a recognised protocol. Names not found become drafted people's records
+    (of the association's supervising centre, until the editor says otherwise) unless
+    `draft_people` is false; `roster` carries them on to the next protocol of a run."""
+    roster = roster if roster is not None else Roster.of(project)
+    association = scope.association_record
+    organization = association.supervisor if association and draft_people else None
+    day = protocol.day or scope.as_of
+    context = _Context(roster, protocol, day, organization, source_name).build()
     text = (
         _environment()
         .get_template(TEMPLATE)
         .render(**context, source=source_name, today=scope.as_of)
     )
-    recognised = Recognised(context["todo"], context["unmatched"], list(draft.leftovers))
-    return text, recognised
+    used = context["drafted"]
+    recognised = Recognised(
+        context["todo"], context["unmatched"], list(protocol.leftovers), _used_lines(used)
+    )
+    files = {f"{PEOPLE}/{pid}.yaml": roster.drafted[pid] for pid in used}
+    return Draft(text, recognised, files)
+
+
+def _draft(
+    project: Project, scope: YearScope, draft: Protocol, source_name: str
+) -> tuple[str, Recognised]:
+    """The former entry point, for an importer that writes no people's records: names not
+    found stay unmatched (`draft_meeting` with `draft_people=False`)."""
+    made = draft_meeting(project, scope, draft, source_name, draft_people=False)
+    return made.text, made.recognised
+
+
+def _used_lines(used: dict[str, str]) -> list[str]:
+    return [f"{PEOPLE}/{pid}.yaml — {what}" for pid, what in used.items()]
 
 
 # --- the record's content -------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Role:
-    name: str  # «председатель»
-    where: str  # the field, for the editor's list
-    listed: str = ""  # how the list of names not found calls it, when not by `name`
-
-
 @dataclass
 class _Context:
-    people: dict[str, Person]
+    roster: Roster
     draft: Protocol
-    leader: str | None  # the year's leader (or the curator): the chair when none is found
-    secretary: str | None  # the year's secretary
+    day: date  # the day names are matched on: the meeting's, else the import's
+    organization: str | None  # of drafted people; None — no one is drafted
+    source: str
     todo: list[str] = field(default_factory=list)
     unmatched: list[str] = field(default_factory=list)
+    drafted: dict[str, str] = field(default_factory=dict)  # drafted ids used → for the report
 
     def build(self) -> dict[str, Any]:
         draft = self.draft
-        chair = self._named(draft.chair, _Role("председатель", "protocol.chair"), self.leader)
-        secretary = self._named(
-            draft.secretary, _Role("секретарь", "protocol.secretary"), self.secretary
+        # The requisites first: they name people in the nominative, the likeliest right form
+        # for a drafted record that later mentions in other cases then match.
+        chair = self._required(draft.chair_name, draft.chair, "председатель", "protocol.chair")
+        secretary = self._required(
+            draft.secretary_name, draft.secretary, "секретарь", "protocol.secretary"
         )
+        present = [self._listed(m, "присутствовал") for m in draft.present]
+        invited = [self._listed(m, "приглашённый") for m in draft.invited]
         return {
             "day": draft.day,
             "time": draft.time,
@@ -119,14 +200,15 @@ class _Context:
             "topic": self._topic(),
             "chair": chair,
             "secretary": secretary,
-            "present": [self._listed(text, "присутствовал") for text in draft.present],
+            "present": present,
             "present_count": draft.present_count,
-            "invited": [self._listed(text, "приглашённый") for text in draft.invited],
-            "agenda": [self._item(n, item, chair["id"]) for n, item in enumerate(draft.agenda, 1)],
+            "invited": invited,
+            "agenda": [self._item(n, item) for n, item in enumerate(draft.agenda, 1)],
             "recommendations": draft.recommendations,
             "leftovers": draft.leftovers,
             "todo": self._finish(),
             "unmatched": self.unmatched,
+            "drafted": self.drafted,
         }
 
     def _finish(self) -> list[str]:
@@ -161,43 +243,69 @@ class _Context:
         note = self._note("topic", _TOPIC_GUESS if first else "тема заседания не найдена")
         return {"value": first, "note": note}
 
-    def _person(self, text: str | None) -> dict[str, Any]:
-        return {"id": match_person(text, self.people), "text": text or "", "note": None}
+    # --- people ---
 
-    def _listed(self, text: str, role: str) -> dict[str, Any]:
-        """One of the present or the invited; not found — kept as written and listed."""
-        found = self._person(text)
-        if found["id"] is None and looks_like_name(text):
+    def _person(
+        self, name: PersonName | None, text: str, role: str, title: str | None = None
+    ) -> dict[str, Any]:
+        """{"id", "text", "note"}: the one person the name points to, or a drafted record
+        for a name that points to no one; no id for no name or for several people."""
+        shown = {"id": None, "text": text, "note": None}
+        if name is None:
+            return shown
+        found = candidates(name, self.roster.people, self.day)
+        if len(found) > 1:
+            self.unmatched.append(f"{role}: «{text}» — подходят: {', '.join(found)}")
+            return {**shown, "note": _SEVERAL.format(name=name.short(), ids=", ".join(found))}
+        if not found and self.organization is None:
             self.unmatched.append(f"{role}: «{text}»")
+            return {**shown, "note": f"«{text}» не найден в records/people"}
+        if not found:
+            pid, record = draft_person(
+                name,
+                self.roster.taken,
+                organization=self.organization or "",
+                title=title,
+                source=self.source,
+            )
+            self.roster.add(pid, record)
+        else:
+            pid = found[0]
+        if pid not in self.roster.drafted:
+            return {**shown, "id": pid}
+        self.drafted.setdefault(pid, f"{name.short()} ({role}; в документе «{text}»)")
+        return {**shown, "id": pid, "note": _DRAFTED.format(path=f"{PEOPLE}/{pid}.yaml", text=text)}
+
+    def _required(
+        self, name: PersonName | None, text: str | None, role: str, where: str
+    ) -> dict[str, Any]:
+        """A chair, secretary or speaker: when no one is found, marked — never a stand-in."""
+        found = self._person(name, text or "", role)
+        if found["id"] is None:
+            note = found["note"] or _missing(role, text)
+            found["note"] = self._note(where, f"{note}: укажите идентификатор человека")
         return found
 
-    def _named(self, text: str | None, role: _Role, fallback: str | None) -> dict[str, Any]:
-        """A required person: when not found, a stand-in (the year's leader…), marked."""
-        found = self._person(text)
-        if found["id"] is not None:
-            return found
-        if text:
-            self.unmatched.append(f"{role.listed or role.name}: «{text}»")
-        found["id"] = fallback
-        note = _unmatched(role.name, text)
-        if fallback:
-            note += f"; пока указан {_STAND_IN[role.name]} ({fallback})"
-        found["note"] = self._note(role.where, note)
-        return found
+    def _listed(self, mention: Mention, role: str) -> dict[str, Any]:
+        """One of the present or the invited; the position written beside the name is the
+        title of a drafted record (a list writes it in the nominative)."""
+        return self._person(mention.name, mention.text, role, mention.position)
 
-    def _item(self, n: int, item: Item, chair: str | None) -> dict[str, Any]:
-        role = _Role("докладчик", f"вопрос {n}, speaker", f"докладчик по вопросу {n}")
-        speaker = self._named(item.speaker, role, chair)
+    def _item(self, n: int, item: Item) -> dict[str, Any]:
+        text = ", ".join(t for t in (item.speaker, item.speaker_position) if t)
+        # The position beside a speaker is mostly in the accusative («СЛУШАЛИ: Соколову
+        # Т.В., заместителя директора»): no title for a drafted record; it stays in the comment.
+        speaker = self._required(
+            item.speaker_name, text or None, f"докладчик по вопросу {n}", f"вопрос {n}, speaker"
+        )
         question, summary = item.question, "\n\n".join(item.summary)
         if not question:
             self._note(f"вопрос {n}, question", "формулировка вопроса не найдена")
         if not summary:
             self._note(f"вопрос {n}, summary", "содержание доклада (СЛУШАЛИ) не найдено")
-        discussion = [{**self._person(name), "summary": said} for name, said in item.discussion]
-        missing = [s["text"] for s in discussion if s["id"] is None]
-        if missing:
+        discussion = [self._statement(n, statement) for statement in item.discussion]
+        if any(s["id"] is None for s in discussion):
             self._note(f"вопрос {n}, discussion", _STATEMENT)
-            self.unmatched += [f"выступил по вопросу {n}: «{text}»" for text in missing]
         return {
             "question": question or QUESTION_PLACEHOLDER,
             "question_found": bool(question),
@@ -209,10 +317,25 @@ class _Context:
             "votes_text": item.votes_text,
         }
 
+    def _statement(self, n: int, statement: Mention) -> dict[str, Any]:
+        text = ", ".join(t for t in (statement.text, statement.position) if t)
+        role = f"выступил по вопросу {n}"
+        found = self._person(statement.name, text, role, statement.position)
+        return {**found, "summary": statement.said.strip()}
+
     def _decision(self, decision: Decision) -> dict[str, Any]:
-        executor = match_person(decision.who, self.people) if decision.who else None
+        where = f"решение {decision.number}"
+        role = f"исполнитель решения {decision.number}"
+        found = self._person(decision.who_name, decision.who or "", role)
+        executor = found["id"]
         deadline = deadline_of(decision.when)
-        result = {
+        note = found["note"]
+        if decision.who is None:
+            note = self._note(where, "исполнитель не указан")
+        elif executor is None and (decision.who_name or looks_like_name(decision.who)):
+            why = note or "в нём названо несколько человек"
+            note = self._note(where, _GROUP.format(who=decision.who, why=why))
+        return {
             "number": decision.number,
             "text": decision.text,
             "executor": executor,
@@ -220,67 +343,22 @@ class _Context:
             "deadline": deadline,
             "deadline_text": None if deadline else decision.when,
             "votes": decision.votes,
-            "note": None,
+            "note": note,
         }
-        where = f"решение {decision.number}"
-        if decision.who is None:
-            result["note"] = self._note(where, "исполнитель не указан")
-        elif executor is None and looks_like_name(decision.who):
-            self.unmatched.append(f"исполнитель решения {decision.number}: «{decision.who}»")
-            result["note"] = self._note(where, _GROUP.format(who=decision.who))
-        return result
 
 
-def match_person(text: str | None, people: dict[str, Person]) -> str | None:
-    """The id of the one person a written name («Маркину О.В.», «Е. П. Волкова») points to."""
-    found = sorted(
-        (match.start(), pattern_index, match.groups())
-        for pattern_index, pattern in enumerate(_NAME_PATTERNS)
-        for match in pattern.finditer(text or "")
-    )
-    for _start, kind, groups in found:
-        surname, name, patronymic = _parts(kind, groups)
-        ids = [pid for pid, p in people.items() if _same(p, surname, name, patronymic)]
-        if len(ids) == 1:
-            return ids[0]
-    return None
-
-
-def _parts(kind: int, groups: tuple[str | Any, ...]) -> tuple[str, str, str | None]:
-    if kind == 0:
-        return groups[0], groups[1], groups[2]
-    if kind == 1:
-        return groups[2], groups[0], groups[1]
-    return groups[0], groups[1][0], groups[2][0]
-
-
-def _same(person: Person, surname: str, name: str, patronymic: str | None) -> bool:
-    if person.name[0] != name or (patronymic and (person.patronymic or " ")[0] != patronymic):
-        return False
-    recorded, written = (s.lower().replace("ё", "е") for s in (person.surname, surname))
-    stem = recorded[:-2] if len(recorded) > 4 else recorded
-    return recorded == written or (
-        written.startswith(stem) and abs(len(written) - len(recorded)) <= 2
-    )
-
-
-def _unmatched(role: str, text: str | None) -> str:
-    if not text:
-        return f"{role} в документе не найден: укажите идентификатор человека"
-    return f"{role} «{text}» не найден в records/people: укажите идентификатор человека"
+def _missing(role: str, text: str | None) -> str:
+    return f"в «{text}» не распознано имя" if text else f"{role} в документе не найден"
 
 
 _CITY = "место проведения не указано, взят город из шапки протокола: уточните адрес"
 _FORM_GUESS = "формат (очно или дистанционно) не указан и определён по месту проведения"
 _TOPIC_GUESS = "тема не указана в документе, взят первый вопрос повестки: уточните"
 _STATEMENT = "не все выступившие найдены в records/people: их выступления — в комментариях"
-_STAND_IN = {
-    "председатель": "руководитель объединения",
-    "секретарь": "секретарь из состава объединения на год",
-    "докладчик": "председатель",
-}
+_SEVERAL = "«{name}» — это может быть любой из: {ids}"
+_DRAFTED = "в records/people не было: создан черновик {path} (в документе «{text}»), проверьте его"
 _GROUP = (
-    "исполнитель «{who}» не найден в records/people и записан как группа (executor_group): "
+    "исполнитель «{who}» записан как группа (executor_group): {why}; "
     "если это человек, укажите его идентификатор в executor"
 )
 

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from generator.asof import resolve_as_of
 from generator.authoring.docx_text import docx_lines
-from generator.authoring.import_draft import Recognised, _draft
+from generator.authoring.import_draft import Recognised, draft_meeting
 from generator.authoring.recognise import Protocol, read_protocol
 from generator.authoring.scaffold import (
     ScaffoldError,
@@ -72,7 +72,8 @@ class Imported:
                 f"Черновик проверен так, как если бы он лежал в {self.checked_as}; "
                 "чтобы он стал записью, перенесите его туда."
             )
-        lines += self.recognised.lines(written=True)
+        # With --out the people's records are not written into records: said so.
+        lines += self.recognised.lines(written=True, people_written=self.path == self.checked_as)
         lines.append(
             "Сверьте запись с подписанным протоколом. После сверки поставьте status: signed "
             "и дату signed."
@@ -131,11 +132,19 @@ def import_protocol(
     if target.exists():
         raise AlreadyThere(str(out) if out is not None else relative)
     scope = _scope(project, association, chosen_year, day)
-    text, recognised = _draft(project, scope, draft, source.name)
-    diagnostics = _check(root, relative, text)
+    # Names not found become drafted people's records, written with the meeting (into
+    # records only: a draft written elsewhere with --out leaves records untouched). A run
+    # over a folder reads records again for each file, so a person drafted for one
+    # protocol is matched, not drafted again, in the next.
+    made = draft_meeting(project, scope, draft, source.name)
+    text, recognised = made.text, made.recognised
+    diagnostics = _check(root, relative, text, made.people_files)
     if any(d.severity == "error" for d in diagnostics):
         raise DraftInvalid(relative, diagnostics, recognised)
     _write(target, text)
+    for path, person in made.people_files.items() if out is None else ():
+        if not (root / path).exists():
+            _write(root / path, person)
     shown = str(out) if out is not None else relative
     warnings = render("text", 1, diagnostics) if diagnostics else ""
     return Imported(shown, relative, recognised, warnings)
@@ -239,14 +248,19 @@ def _number(folder: Path, draft: Protocol) -> str:
     return str(max(taken, default=0) + 1).zfill(2)
 
 
-def _check(root: Path, relative: str, text: str) -> list[Diagnostic]:
-    """The draft's problems at its place in records, found in a temporary copy of records/."""
+def _check(
+    root: Path, relative: str, text: str, people: dict[str, str] | None = None
+) -> list[Diagnostic]:
+    """The draft's problems at its place in records, found in a temporary copy of records/
+    with the draft and the people's records drafted for it."""
     with tempfile.TemporaryDirectory(prefix="import-docx-") as temporary:
         copy = Path(temporary)
         shutil.copytree(root / "records", copy / "records")
-        path = copy / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        for path, content in {relative: text, **(people or {})}.items():
+            target = copy / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if not target.exists() or path == relative:
+                target.write_text(content, encoding="utf-8")
         return validate(copy, relative).diagnostics
 
 

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
-from generator.russian import MONTHS
+from generator.authoring.names import PersonName, parse_name
+from generator.russian import MONTHS, _morphology
 
-DASH = re.compile(r"\s+[—–-]\s+")
 CELL = " | "  # how `docx_text` joins the cells of a table row
 _DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 _LONG_DATE = re.compile(
@@ -43,9 +43,6 @@ _SURNAME = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
 NAME = re.compile(
     rf"{_SURNAME}\s+[А-ЯЁ]\.\s*(?:[А-ЯЁ]\.?)?|[А-ЯЁ]\.\s*(?:[А-ЯЁ]\.)?\s*{_SURNAME}"
     rf"|{_SURNAME}\s+[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+(?:вич|вна|чна|ична|ич)\b"
-)
-_LEADING_NAME = re.compile(
-    rf"(?P<name>{NAME.pattern})\s*(?:[,:—–-]\s*|\s+(?=[а-яё(«]))(?P<rest>.*)"
 )
 _NAME_REACH = 80  # how far into a СЛУШАЛИ line the speaker's name is looked for
 _ORDINALS = ("перв", "втор", "трет", "четв", "пят", "шест", "седьм", "восьм", "девят", "десят")
@@ -75,9 +72,9 @@ _SECTIONS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"()(?:(?-i:РЕШИЛИ|ПОСТАНОВИЛИ|РЕШЕНИЕ)\s*[:.]?|(?:решили|постановили|решение)\s*:)"
             r"\s*(.*)",
         ),
-        ("agenda", r"()Повестка\s+дня\s*[:.]?\s*(.*)"),
+        ("agenda", r"()Повестка(?:\s+дня\s*[:.]?|\s*:)\s*(.*)"),  # «Повестка:» too
         ("present", r"()Присутствовал[иао]?\s*[:—–-]?\s*(.*)"),
-        ("invited", r"()Приглаш[её]нн\w*\s*[:—–-]?\s*(.*)"),
+        ("invited", r"()Приглаш[её]н\w*\s*[:—–-]?\s*(.*)"),  # «Приглашены», «Приглашённые»
         ("recommendations", r"()Рекомендаци\w*\s*[:.]?\s*(.*)"),
         ("chair", r"()Председател\w*\s*(?:[:—–-]\s*)?(.*)"),
         ("secretary", r"()Секретар\w*\s*(?:[:—–-]\s*)?(.*)"),
@@ -101,6 +98,7 @@ _VOTE_LINE = re.compile(
     r"(?:(?:Итоги\s+)?голосовани[ея]|(?:про)?голосовали)\s*[:—–-]?.*|[«\"]?за[»\"]?\s*[:—–-].*",
     re.IGNORECASE,
 )
+_INITIAL_END = re.compile(r"(?:^|[^А-ЯЁа-яё])[А-ЯЁ]\.$")  # «… Маркина О.В.»
 _VOTE_TAIL = re.compile(
     r"\(?(?:Итоги\s+голосования|Голосование|Голосовали)\s*[:—–-].*$", re.IGNORECASE
 )
@@ -118,13 +116,15 @@ class Votes(NamedTuple):
 class Decision:
     number: str  # «1.1»
     text: str
-    who: str | None = None
+    who: str | None = None  # as written: «Мусина Н.Г.», «руководители ОО»
     when: str | None = None
     votes: Votes | None = None
+    who_name: PersonName | None = None  # the person `who` names, in the nominative
 
 
 def _decision(number: str, text: str) -> Decision:
-    """A decision, with «Ответственный: …; срок: …» and the votes split off its end."""
+    """A decision, with «Ответственный: …; срок: …» and the votes split off its end; a
+    decision that opens with a name («Маркиной О.В. подготовить…») names who carries it out."""
     decision = Decision(number, text)
     votes = _VOTE_TAIL.search(text)
     if votes and (counted := read_votes(votes[0])):
@@ -138,7 +138,23 @@ def _decision(number: str, text: str) -> Decision:
             decision.text = before.strip().rstrip("(").strip()
             _attach(decision, text[label.start() :])
             break
+    if decision.who is None and (name := _executor_first(decision.text)) is not None:
+        decision.who, decision.who_name = name.written.strip(), name
     return decision
+
+
+def _executor_first(text: str) -> PersonName | None:
+    """The name a decision opens with when an infinitive follows it: «Маркиной О.В.
+    подготовить…», «Поручить Маркиной О.В. подготовить…» (not «Петров А.А. назначен…», a
+    statement about the person)."""
+    charge = re.match(r"Поручить\s+", text)
+    at = charge.end() if charge else 0
+    name = parse_name(text[at:], "dative" if charge else "responsible")
+    if name is None or name.start > 0:
+        return None
+    words = re.findall(r"[А-ЯЁа-яё]+", text[at + name.end :])
+    infinitive = bool(words) and _morphology().parse(words[0].lower())[0].tag.POS == "INFN"
+    return name if infinitive and words[0].islower() else None
 
 
 def _attach(decision: Decision, tail: str) -> None:
@@ -150,15 +166,24 @@ def _attach(decision: Decision, tail: str) -> None:
         if not value:
             continue
         if label["who"]:
-            decision.who = value
+            decision.who, decision.who_name = value, responsible(value)
         else:
             decision.when = value
+
+
+def responsible(text: str) -> PersonName | None:
+    """The one person «Ответственный: …» names: «Мусина Н.Г.», «Маркиной О.В., методисту»;
+    None for a group («руководители ОО») and for several people («Маркина О.В., Ильина О.К.»)."""
+    name = parse_name(text, "responsible")
+    if name is None or NAME.search(text[name.end :]):
+        return None
+    return name
 
 
 def _value(text: str) -> str:
     """A label's value without the punctuation around it; an initial keeps its full stop."""
     text = text.strip().strip(";,()").strip()
-    if text.endswith(".") and not re.search(r"(?:^|[^А-ЯЁа-яё])[А-ЯЁ]\.$", text):
+    if text.endswith(".") and not _INITIAL_END.search(text):
         text = text[:-1]
     return text.strip(" ;,)")
 
@@ -188,10 +213,11 @@ def _question_number(text: str) -> int | None:
 
 
 def _requisite(text: str) -> str:
-    """«собрания – Н.Ю. Иванова» → «Н.Ю. Иванова»; signature underscores dropped."""
+    """«собрания – Н.Ю. Иванова» → «Н.Ю. Иванова»; signature underscores and the slashes
+    around a signed name («/Белкина О. В./») dropped."""
     text = re.sub(r"_{2,}", " ", text).strip(" :—–-")
     lead = re.match(r"[а-яё ]+?\s*[:—–-]\s*(.+)", text)
-    return (lead[1] if lead else text).strip()
+    return (lead[1] if lead else text).strip(" /")
 
 
 def _find_date(text: str) -> date | None:
@@ -211,16 +237,21 @@ def deadline_of(text: str | None) -> date | None:
 
 
 def _unnumbered(line: str) -> str:
+    """A list's item without its number and closing «;» or «.»; an initial keeps its dot."""
     numbered = _NUMBERED.fullmatch(line)
-    return (numbered[2] if numbered else line).strip().rstrip(".;")
+    text = (numbered[2] if numbered else line).strip().rstrip(";").rstrip()
+    if text.endswith(".") and not _INITIAL_END.search(text):
+        text = text[:-1]
+    return text.rstrip(" ;")
 
 
 def _split_people(line: str) -> list[str]:
     return [part for part in re.split(r";\s*", line) if part.strip()]
 
 
-def _people(line: str) -> list[str]:
-    """«Волкова Е.П., директор; Ильина О.К.» → one part per name, its position kept with it."""
+def _people(line: str, *, named_only: bool = True) -> list[str]:
+    """«Волкова Е.П., директор; Ильина О.К.» → one part per name, its position kept with it;
+    parts without a name («учителя математики») only when not `named_only`."""
     people: list[str] = []
     for part in _split_people(line):
         if len(NAME.findall(part)) < 2:
@@ -231,7 +262,7 @@ def _people(line: str) -> list[str]:
                 people.append(piece.strip())
             else:
                 people[-1] += "," + piece
-    return [p.strip() for p in people if NAME.search(p)]
+    return [p.strip() for p in people if p.strip() and (NAME.search(p) or not named_only)]
 
 
 def looks_like_name(text: str) -> bool:

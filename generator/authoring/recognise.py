@@ -7,6 +7,10 @@ table is read cell by cell; requisites may be joined by a colon or a dash and na
 with the initials first or last; votes («за – 12, против – 0, воздержались – 1») go with the
 decisions they follow. Whatever it does not recognise is kept, in order, in `leftovers`, so
 that the editor who finishes the record loses nothing.
+
+People are kept as written and as read (`names`): «СЛУШАЛИ: Соколову Т.В., которая…» gives
+the speaker «Соколову Т.В.», the name «Соколова Т. В.» and the summary without the name;
+«Приглашены: Лаптев Д.С., начальник отдела…» the name and the position.
 """
 
 from __future__ import annotations
@@ -17,6 +21,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import ClassVar
 
+from generator.authoring.names import (
+    PersonName,
+    Role,
+    Speech,
+    find_name,
+    gender_hint,
+    parse_name,
+    split_speech,
+)
 from generator.authoring.protocol_text import (
     _ASIDE,
     _BY_QUESTION,
@@ -25,7 +38,6 @@ from generator.authoring.protocol_text import (
     _DECISION,
     _FORM,
     _LABEL,
-    _LEADING_NAME,
     _NAME_REACH,
     _NUMBER,
     _NUMBERED,
@@ -36,7 +48,6 @@ from generator.authoring.protocol_text import (
     _VOTE_LINE,
     CELL,
     CONTROL,
-    DASH,
     NAME,
     RECOMMENDATIONS,
     Decision,
@@ -47,16 +58,17 @@ from generator.authoring.protocol_text import (
     _people,
     _question_number,
     _requisite,
-    _split_people,
     _unnumbered,
     deadline_of,
     looks_like_name,
     read_votes,
 )
+from schemas.enums import Gender
 
 __all__ = [
     "Decision",
     "Item",
+    "Mention",
     "Protocol",
     "Votes",
     "deadline_of",
@@ -67,18 +79,32 @@ __all__ = [
 
 
 @dataclass
+class Mention:
+    """A person as the protocol names them: the text as written, the name read from it (in
+    the nominative; None when the text names no one, «учителя математики»), the position
+    the text gives (as written, in its case), and for a statement what they said."""
+
+    text: str
+    name: PersonName | None = None
+    position: str | None = None
+    said: str = ""
+
+
+@dataclass
 class Item:
     question: str = ""
-    speaker: str | None = None
+    speaker: str | None = None  # as written: «Соколову Т.В.»
+    speaker_name: PersonName | None = None  # «Соколова Т. В.»
+    speaker_position: str | None = None  # as written: «заместителя директора»
     summary: list[str] = field(default_factory=list)
-    discussion: list[list[str]] = field(default_factory=list)  # [name text, summary]
+    discussion: list[Mention] = field(default_factory=list)  # ВЫСТУПИЛИ, with what was said
     decisions: list[Decision] = field(default_factory=list)
     votes_text: list[str] = field(default_factory=list)  # the vote lines as written
 
 
 @dataclass
 class Protocol:
-    """A protocol as far as its text could be read; names are the text as written."""
+    """A protocol as far as its text could be read; names as written and as read."""
 
     day: date | None = None
     number: int | None = None
@@ -87,11 +113,13 @@ class Protocol:
     form: str | None = None  # «очно», «дистанционно», «смешанно» as the protocol says
     city: str | None = None
     topic: str | None = None
-    chair: str | None = None
+    chair: str | None = None  # as written: «/Белкина О. В./» → «Белкина О. В.»
     secretary: str | None = None
-    present: list[str] = field(default_factory=list)
+    chair_name: PersonName | None = None
+    secretary_name: PersonName | None = None
+    present: list[Mention] = field(default_factory=list)
     present_count: int | None = None
-    invited: list[str] = field(default_factory=list)
+    invited: list[Mention] = field(default_factory=list)
     agenda: list[Item] = field(default_factory=list)
     recommendations: list[str] = field(default_factory=list)
     leftovers: list[str] = field(default_factory=list)
@@ -118,6 +146,10 @@ class _Reader:
     heard: int = 0  # СЛУШАЛИ blocks met so far
     last: Decision | None = None  # the decision the next «Ответственный: …» line belongs to
     routed: Item | None = None  # the item the last «2.1» of this РЕШИЛИ block went to
+    # How the speaker's name is written in the block being read: «СЛУШАЛИ: Соколову Т.В.»
+    # (accusative), «По первому вопросу выступила Маркина О.В.» (nominative, a woman).
+    heard_role: Role = "heard"
+    heard_gender: Gender | None = None
 
     def feed(self, line: str) -> None:
         if self._signature_row(line):
@@ -157,6 +189,7 @@ class _Reader:
         if name == "heard":
             self.heard = int(number) if number else self.heard + 1
             self.item = self._item(self.heard)
+            self.heard_role, self.heard_gender = "heard", None
         if name == "decided":
             self.routed = self.last = None
         simple: dict[str, Callable[[str], None]] = {
@@ -189,14 +222,17 @@ class _Reader:
         if len(cells) < 2 or not re.match(r"(Председател|Секретар)", cells[0], re.IGNORECASE):
             return False
         field_name = "chair" if cells[0].lower().startswith("пред") else "secretary"
-        if getattr(self.protocol, field_name) is None:
-            setattr(self.protocol, field_name, cells[-1])
+        self._requisite(field_name, cells[-1])
         return True
 
     def _requisite(self, field_name: str, text: str) -> None:
-        """The first chair or secretary named wins (the signatures repeat them)."""
+        """The first chair or secretary named wins (the signatures repeat them): as written
+        («/Белкина О. В./» without the slashes) and read («Т.В. Соколова» → «Соколова Т. В.»)."""
         if getattr(self.protocol, field_name) is None:
-            setattr(self.protocol, field_name, _requisite(text))
+            written = _requisite(text)
+            name = parse_name(written, "nominative") or find_name(written, "nominative")
+            setattr(self.protocol, field_name, written)
+            setattr(self.protocol, f"{field_name}_name", name)
 
     def _awaited_name(self, line: str) -> None:
         if NAME.search(line):
@@ -246,12 +282,12 @@ class _Reader:
         if count:
             self.protocol.present_count = int(count[1])
         elif people:
-            self.protocol.present.extend(_unnumbered(p) for p in people)
+            self.protocol.present.extend(_listed(p) for p in people)
         else:
             self.protocol.leftovers.append(line)
 
     def _invited(self, line: str) -> None:
-        self.protocol.invited.extend(_unnumbered(p) for p in _split_people(line))
+        self.protocol.invited.extend(_listed(p) for p in _people(line, named_only=False))
 
     def _agenda(self, line: str) -> None:
         numbered = _NUMBERED.fullmatch(line)
@@ -262,6 +298,8 @@ class _Reader:
             item.question = item.question.strip().rstrip(".")
             if tail:
                 item.speaker = (tail["a"] or tail["b"]).strip()
+                speech = _speech(item.speaker, "nominative")
+                item.speaker_name = speech.name if speech else None
         elif self.protocol.agenda:
             last = self.protocol.agenda[-1]
             last.question = f"{last.question} {line}".strip()
@@ -281,39 +319,44 @@ class _Reader:
             self._open("decided", None, rest)
             return True
         self.section = "heard"
+        # «слушали Волкову Е.П.» — the accusative; «выступила Маркина О.В.» — a woman, named.
+        verb = match["verb"].split()[-1]
+        self.heard_role = "heard" if verb.lower() == "слушали" else "nominative"
+        self.heard_gender = gender_hint(verb)
         if rest:
             self._heard(rest)
         return True
 
     def _heard(self, line: str) -> None:
+        """The block's first line names the speaker: «Соколову Т.В. — о…», «Соколову Т.В.,
+        которая представила…»; the summary is what they said, without the name."""
         item = self.item or self._item(1)
         if item.summary:
             item.summary.append(line)
             return
-        parts = DASH.split(line, maxsplit=1)
-        leading = _LEADING_NAME.fullmatch(line)
-        named = NAME.search(line[:_NAME_REACH])
-        summary = line
-        if len(parts) == 2 and looks_like_name(parts[0]):
-            item.speaker, summary = parts
-        elif leading:
-            item.speaker, summary = leading["name"].strip(), leading["rest"]
-        elif (
-            named and item.speaker is None
-        ):  # «слушали заместителя директора Маркину О.В., которая…»
-            item.speaker = named[0].strip()
-        item.summary.append(summary.strip() or line)
+        speech = split_speech(line, self.heard_role, self.heard_gender)
+        if speech is not None:
+            item.speaker, item.speaker_name = speech.name.written.strip(), speech.name
+            item.speaker_position = speech.position
+            if speech.said:  # «СЛУШАЛИ: Соколову Т.В.» alone: the summary follows
+                item.summary.append(speech.said)
+            return
+        named = find_name(line[:_NAME_REACH], self.heard_role, self.heard_gender)
+        if named is not None and item.speaker is None:
+            # «слушали заместителя директора Маркину О.В., которая…»: the line kept whole
+            item.speaker, item.speaker_name = named.written.strip(), named
+        item.summary.append(line)
 
     def _spoke(self, line: str) -> None:
+        """«Смирнова Ю.О. – предложила…», «Лаптев Д.С. предложил…»: a new statement; a
+        line without a name continues the last one."""
         item = self.item or self._item(1)
-        parts = DASH.split(line, maxsplit=1)
-        leading = _LEADING_NAME.fullmatch(line)
-        if len(parts) == 2 and looks_like_name(parts[0]):
-            item.discussion.append([parts[0], parts[1]])
-        elif leading and leading["rest"]:
-            item.discussion.append([leading["name"].strip(), leading["rest"]])
+        speech = _speech(line, "nominative")
+        if speech is not None and speech.said:
+            written = speech.name.written.strip()
+            item.discussion.append(Mention(written, speech.name, speech.position, speech.said))
         elif item.discussion:
-            item.discussion[-1][1] += " " + line
+            item.discussion[-1].said += " " + line
         else:
             self.protocol.leftovers.append(line)
 
@@ -386,3 +429,32 @@ class _Reader:
         "decided": _decided,
         "recommendations": _recommendations,
     }
+
+
+def _speech(text: str, role: Role, gender: Gender | None = None) -> Speech | None:
+    """A person at the start of the text («Лаптев Д.С., начальник отдела…») or after their
+    position («директор МБОУ «ЦО № 5» Волкова Е.П. – предложила…»), and what follows."""
+    speech = split_speech(text, role, gender)
+    if speech is not None:
+        return speech
+    name = find_name(text[:_NAME_REACH], role, gender)
+    before = text[: name.start].strip(" ,") if name else ""
+    if name is None or re.search(r"[:—–]|\s-\s", before):
+        return None
+    speech = split_speech(text[name.start :], role, name.gender)
+    if speech is None:
+        return None
+    position = ", ".join(p for p in (before, speech.position) if p) or None
+    return Speech(speech.name, position, speech.said)
+
+
+def _listed(text: str) -> Mention:
+    """One of the present or the invited: «Лаптев Д.С., начальник отдела…», «Белова Е.А. –
+    старший методист», or no one by name («учителя математики (6 человек)»)."""
+    text = _unnumbered(text)
+    speech = _speech(text, "nominative")
+    if speech is None:
+        return Mention(text)
+    # In a list what follows a dash is the position, not a speech.
+    position = speech.position or speech.said.strip(" .;,") or None
+    return Mention(text, speech.name, position)
