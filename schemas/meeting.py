@@ -211,7 +211,12 @@ class Meeting(TopRecord):
     status: MeetingStatus = F("Статус", "planned, postponed, held или cancelled.")
     date: IsoDate = F("Дата", "Дата заседания (для перенесённого — первоначальная).")
     time: ClockTime | None = F("Время", "Время начала, например 14:30.", None)
-    place: Text = F("Место", "Где проходит: адрес или «онлайн, ВКонтакте».")
+    place: Text | None = F(
+        "Место",
+        "Где проходит: адрес или «онлайн, ВКонтакте». Может не быть только у заседания с "
+        "черновиком протокола, перенесённого из Word, где место не записано.",
+        None,
+    )
     format: MeetingFormat = F("Формат", "in_person, online или hybrid.")
     topic: Text = F("Тема", "Тема заседания.")
     link: Url | None = F(
@@ -226,6 +231,14 @@ class Meeting(TopRecord):
 
     @model_validator(mode="after")
     def _status_fields(self) -> Self:
+        draft = self.protocol is not None and self.protocol.status is ProtocolStatus.DRAFT
+        if self.place is None and not draft:
+            raise PydanticCustomError(
+                "place_missing",
+                "не указано место заседания (place): напишите адрес или «онлайн». Без места "
+                "может быть только черновик протокола, перенесённый из Word.",
+                {"field": "place"},
+            )
         if self.link is not None and self.format is MeetingFormat.IN_PERSON:
             raise PydanticCustomError(
                 "link_in_person",

@@ -105,7 +105,8 @@ def test_every_file_given_a_draft_exits_0(
     ("extra", "said"),
     [
         (["--number", "07"], "--number и --out относятся к одному протоколу"),
-        (["--year", "2019-2020"], "папки 2019-2020 учебного года"),
+        # a past year without a folder starts an archive year; a later one needs `new year`
+        (["--year", "2030-2031"], "папки 2030-2031 учебного года"),
     ],
 )
 def test_options_that_cannot_apply_are_wrong_usage(
@@ -128,3 +129,83 @@ def test_a_folder_without_word_files_is_wrong_usage(tmp_path: Path, runner: CliR
     (empty / "заметки.txt").write_text("не протокол", encoding="utf-8")
     result = runner.invoke(main, ["import-docx", str(empty), "--root", str(root)])
     assert result.exit_code == 2 and "нет файлов Word (.docx)" in result.output, result.output
+
+
+# --- protocols as schools write them, into archive years --------------------------------------
+
+SHAPES = Path(__file__).parent / "import_shapes"  # copies of ../shared/import-shapes
+EXPECTED = {  # shape → (school year, number, date, chair, secretary), from its README
+    "shape-d": ("2023-2024", "04", "2024-03-14", "Соколова", "Миронова"),
+    "shape-e": ("2025-2026", "06", "2026-06-19", "Григорьева", "Яковлев"),
+    "shape-f": ("2024-2025", "03", "2025-02-27", "Белкина", "Жданов"),
+}
+
+
+def test_protocols_as_schools_write_them_start_archive_years(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    """The issue's measure: the three shapes imported together into the sample, its
+    founding moved back, give drafts at their records paths with the right date, number,
+    chair and secretary, and the whole tree validates; the archive years are not judged."""
+    import subprocess
+
+    import pypandoc  # type: ignore[import-untyped]
+
+    root = copy_project(tmp_path)
+    association = root / "records" / "associations" / ASSOCIATION / "association.yaml"
+    text = association.read_text(encoding="utf-8")
+    association.write_text(
+        text.replace("founded: 2025-08-28", "founded: 2023-08-30"), encoding="utf-8"
+    )
+    folder = tmp_path / "архив"
+    folder.mkdir()
+    for shape in EXPECTED:
+        subprocess.run(
+            [pypandoc.get_pandoc_path(), "--sandbox", str(SHAPES / f"{shape}.md"),
+             "-o", str(folder / f"{shape}.docx")],
+            check=True,
+        )  # fmt: skip
+    result = runner.invoke(
+        main, ["import-docx", str(folder), "--root", str(root), "--association", ASSOCIATION]
+    )
+    assert result.exit_code == 0, result.output
+    validation = validate(root)
+    assert validation.ok, [d.message for d in validation.diagnostics]
+    people = {loaded.place.id: loaded.model for loaded in validation.project.of_kind("person")}
+    for shape, (year, number, day, chair, secretary) in EXPECTED.items():
+        path = f"records/associations/{ASSOCIATION}/{year}/meetings/{number}.yaml"
+        meeting = validation.project.by_path[path].model
+        assert str(meeting.date) == day, shape  # type: ignore[attr-defined]
+        protocol = meeting.protocol  # type: ignore[attr-defined]
+        assert people[protocol.chair].surname == chair, shape  # type: ignore[attr-defined]
+        assert people[protocol.secretary].surname == secretary, shape  # type: ignore[attr-defined]
+    assert "Начат архивный 2023-2024 учебный год" in result.output
+    assert "Начат архивный 2024-2025 учебный год" in result.output
+    from generator.checking.compliance import evaluate
+
+    judged = {outcome.year for outcome in evaluate(validation.project, date(2026, 11, 20))}
+    # neither the association's rules nor the council's reach back into archive years
+    assert "2023-2024" not in judged and "2024-2025" not in judged
+    assert "2025-2026" in judged, "years with full records are judged as before"
+
+
+def test_a_year_after_the_records_began_still_needs_its_membership(tmp_path: Path) -> None:
+    root = copy_project(tmp_path)
+    (root / f"records/associations/{ASSOCIATION}/2026-2027/membership.yaml").unlink()
+    messages = [d.message for d in validate(root).diagnostics]
+    assert any("нет файла состава на этот год" in m for m in messages), messages
+
+
+def test_a_meeting_without_a_place_is_only_a_draft(tmp_path: Path) -> None:
+    root = copy_project(tmp_path)
+    meeting = root / MEETINGS / "03.yaml"
+    text = meeting.read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if not line.startswith("place:")]
+    meeting.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    errors = [d for d in validate(root).diagnostics if d.path.endswith("meetings/03.yaml")]
+    assert errors and "не указано место заседания (place)" in errors[0].message
+    meeting.write_text(
+        "\n".join(lines).replace("  status: signed", "  status: draft") + "\n", encoding="utf-8"
+    )
+    errors = [d for d in validate(root).diagnostics if d.path.endswith("meetings/03.yaml")]
+    assert errors == [], "a draft protocol may lack its place"

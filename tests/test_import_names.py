@@ -35,7 +35,7 @@ from .conftest import REPO
 from .test_documents import copy_project
 
 F, M = Gender.FEMALE, Gender.MALE
-SHAPES = REPO.parent / "shared" / "import-shapes"
+SHAPES = Path(__file__).parent / "import_shapes"  # copies of ../shared/import-shapes
 DAY = date(2024, 3, 14)
 
 

@@ -155,15 +155,6 @@ def draft_meeting(
     return Draft(text, recognised, files)
 
 
-def _draft(
-    project: Project, scope: YearScope, draft: Protocol, source_name: str
-) -> tuple[str, Recognised]:
-    """The former entry point, for an importer that writes no people's records: names not
-    found stay unmatched (`draft_meeting` with `draft_people=False`)."""
-    made = draft_meeting(project, scope, draft, source_name, draft_people=False)
-    return made.text, made.recognised
-
-
 def _used_lines(used: dict[str, str]) -> list[str]:
     return [f"{PEOPLE}/{pid}.yaml — {what}" for pid, what in used.items()]
 

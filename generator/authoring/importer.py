@@ -125,7 +125,8 @@ def import_protocol(
         raise ImportProblem(_NOTHING.format(source=source))
     project, _problems = load_project(root)
     chosen_year = chosen_year or _year_of(root, project, association, draft)
-    _require_year(root, association, chosen_year)
+    _require_year(root, association, chosen_year, day)
+    archive = chosen_year not in _year_folders(root, association)
     folder = f"records/associations/{association}/{chosen_year}/meetings"
     relative = f"{folder}/{number or _number(root / folder, draft)}.yaml"
     target = out if out is not None else root / relative
@@ -147,6 +148,13 @@ def import_protocol(
             _write(root / path, person)
     shown = str(out) if out is not None else relative
     warnings = render("text", 1, diagnostics) if diagnostics else ""
+    if archive and out is None:
+        warnings = (
+            f"Начат архивный {chosen_year} учебный год (records/associations/{association}/"
+            f"{chosen_year}): без состава и плана, номера заседаний могут идти с пропусками, "
+            "правила положений его не оценивают; подписанные протоколы публикуются как обычно."
+            + (f"\n{warnings}" if warnings else "")
+        )
     return Imported(shown, relative, recognised, warnings)
 
 
@@ -202,9 +210,11 @@ def _year_of(root: Path, project: Project, association: str, draft: Protocol) ->
     return year
 
 
-def _require_year(root: Path, association: str, year: str) -> None:
+def _require_year(root: Path, association: str, year: str, day: date) -> None:
+    """A year must have its folder — unless it is a past one: then the draft starts it as
+    an archive year (no membership, no plan; the rules do not judge it)."""
     known = _year_folders(root, association)
-    if year not in known:
+    if year not in known and year >= school_year_of(day):
         raise WrongUsage(
             f"папки {year} учебного года (records/associations/{association}/{year}) нет. "
             "Укажите другой год через --year или начните год командой python -m generator "
@@ -401,7 +411,7 @@ def import_archive(
     # once, before any file is read.
     chosen = _association(root, association)
     if year is not None:
-        _require_year(root, chosen, _normalised_year(year) or year)
+        _require_year(root, chosen, _normalised_year(year) or year, resolve_as_of(as_of))
     _given_number(number)
     if out is not None and out.exists():
         raise WrongUsage(_EXISTS.format(path=out))

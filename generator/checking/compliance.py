@@ -14,7 +14,7 @@ from datetime import date
 from generator.checking.rules import RULES
 from generator.checking.rules.base import Outcome, Problem, Rule, Scope, Status
 from generator.checking.unread import unjudged
-from generator.checking.years import collect_years
+from generator.checking.years import collect_years, is_archive
 from generator.loading.project import Project
 from generator.russian import ru_date
 from schemas import Acknowledgement, RuleSettings, Settings, school_year_bounds, school_year_of
@@ -69,11 +69,19 @@ def _scopes(
         if (only_year is None or y.year == only_year)
         and (only_association is None or y.association == only_association)
         and _started(y.year, as_of, rules)
+        and not is_archive(project, y.association, y.year)  # not judged
     ]
     for year in years:
         yield Scope(project, rules, settings, as_of, year.year, year)
     if only_association is None and project.get("council", "") is not None:
-        council_years = sorted({y.year for y in collect_years(project)} | {school_year_of(as_of)})
+        council_years = sorted(
+            {
+                y.year
+                for y in collect_years(project)
+                if not is_archive(project, y.association, y.year)
+            }
+            | {school_year_of(as_of)}
+        )
         for council_year in council_years:
             if (only_year is None or council_year == only_year) and _started(
                 council_year, as_of, rules

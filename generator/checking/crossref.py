@@ -9,6 +9,7 @@ from datetime import date
 
 from generator.checking import attachments, facts
 from generator.checking.rules import RULES
+from generator.checking.years import is_archive
 from generator.loading.diagnostics import Diagnostic, Loc
 from generator.loading.project import Loaded, Project
 from generator.loading.references import Reference, references
@@ -155,7 +156,8 @@ def check_structure(project: Project) -> Iterator[Diagnostic]:
             yield _missing_file(
                 f"records/associations/{association}/association.yaml", "объединения"
             )
-        if year and not project.exists("membership", "", f"{association}/{year}"):
+        archive = year and is_archive(project, association or "", year)
+        if year and not archive and not project.exists("membership", "", f"{association}/{year}"):
             yield _missing_file(
                 f"records/associations/{association}/{year}/membership.yaml", "состава на этот год"
             )
@@ -184,6 +186,9 @@ def check_meetings(project: Project) -> Iterator[Diagnostic]:
         if kind == "meeting":
             broken.setdefault(scope, {})[number] = path
     for scope in sorted(by_year.keys() | broken.keys()):
+        association, _, year = scope.partition("/")
+        if is_archive(project, association, year):
+            continue  # not every old protocol survives: an archive year may miss numbers
         files = {r.place.id: r.path for r in by_year.get(scope, [])} | broken.get(scope, {})
         yield from _meeting_numbers(files)
 

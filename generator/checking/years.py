@@ -94,3 +94,18 @@ def _file(year: Year, record: Loaded) -> None:
         year.consultations.append((record, model))
     elif isinstance(model, Deficit):
         year.deficits.append((record, model))
+
+
+def is_archive(project: Project, association: str, year: str) -> bool:
+    """Whether a school year is an archive year: one before the records began (before the
+    first year with a membership file), filled by importing old protocols. It has no
+    membership or plan, may miss meeting numbers, and the rules do not judge it; its signed
+    protocols are published like the others. A year after the records began — and the
+    only year of an association that has no membership file at all — still needs one."""
+    prefix = f"records/associations/{association}/"
+    begun = [
+        path[len(prefix) : len(prefix) + 9]
+        for path in project.files
+        if path.startswith(prefix) and path.endswith("/membership.yaml")
+    ]
+    return bool(begun) and year < min(begun)
