@@ -209,3 +209,30 @@ def test_a_meeting_without_a_place_is_only_a_draft(tmp_path: Path) -> None:
     )
     errors = [d for d in validate(root).diagnostics if d.path.endswith("meetings/03.yaml")]
     assert errors == [], "a draft protocol may lack its place"
+
+
+def test_an_approval_block_above_the_heading_gives_neither_date_nor_number() -> None:
+    from generator.authoring.recognise import read_protocol
+
+    protocol = read_protocol(
+        ["УТВЕРЖДАЮ", "Директор МБОУ «СШ № 7»", "________ И. И. Иванов", "15.05.2024",
+         "ПРОТОКОЛ № 5", "заседания методического объединения", "от 14.05.2024",
+         "Председатель: Соколова Т.В.", "Секретарь: Миронова Е.А."]
+    )  # fmt: skip
+    assert (protocol.day, protocol.number) == (date(2024, 5, 14), 5)
+    assert "15.05.2024" in protocol.leftovers, "the approval's lines are kept, as comments"
+
+
+@pytest.mark.parametrize(
+    ("written", "day"),
+    [
+        ("от 14.03.2024", date(2024, 3, 14)),
+        ("от 14.03.24", date(2024, 3, 14)),
+        ("от «27» февраля 2025 г.", date(2025, 2, 27)),
+        ("14 марта 2024 года", date(2024, 3, 14)),
+    ],
+)
+def test_dates_in_every_common_form(written: str, day: date) -> None:
+    from generator.authoring.protocol_text import deadline_of
+
+    assert deadline_of(written) == day

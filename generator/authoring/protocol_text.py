@@ -17,7 +17,7 @@ from generator.authoring.names import PersonName, parse_name
 from generator.russian import MONTHS, _morphology
 
 CELL = " | "  # how `docx_text` joins the cells of a table row
-_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
+_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?![\d.]\d)")
 _LONG_DATE = re.compile(
     r"\b(\d{1,2})[»\"”]?\s+(" + "|".join(MONTHS) + r")\s+(\d{4})", re.IGNORECASE
 )
@@ -223,7 +223,8 @@ def _requisite(text: str) -> str:
 def _find_date(text: str) -> date | None:
     try:
         if match := _DATE.search(text):
-            return date(int(match[3]), int(match[2]), int(match[1]))
+            year = int(match[3]) + (2000 if len(match[3]) == 2 else 0)  # «14.03.24»
+            return date(year, int(match[2]), int(match[1]))
         if match := _LONG_DATE.search(text):
             return date(int(match[3]), MONTHS.index(match[2].lower()) + 1, int(match[1]))
     except ValueError:

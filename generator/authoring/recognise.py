@@ -138,6 +138,10 @@ def read_protocol(lines: list[str]) -> Protocol:
     return reader.protocol
 
 
+_GRIF = re.compile(r"\s*(?:УТВЕРЖДАЮ|УТВЕРЖДЕН[АО]?|СОГЛАСОВАНО)\b", re.IGNORECASE)
+GRIF_LINES = 6  # an approval block: position, organisation, signature, name, date, order
+
+
 @dataclass
 class _Reader:
     protocol: Protocol
@@ -150,8 +154,14 @@ class _Reader:
     # (accusative), «По первому вопросу выступила Маркина О.В.» (nominative, a woman).
     heard_role: Role = "heard"
     heard_gender: Gender | None = None
+    # Lines left of an approval block («УТВЕРЖДАЮ … 15.05.2024») above the heading: its
+    # date and number are the approval's, never the meeting's.
+    grif: int = 0
 
     def feed(self, line: str) -> None:
+        if self.section == "header" and self._in_grif(line):
+            self.protocol.leftovers.append(line)
+            return
         if self._signature_row(line):
             return
         if self.section == "header" and CELL in line:
@@ -240,6 +250,18 @@ class _Reader:
         else:
             self.protocol.leftovers.append(line)
         self.section = "opening"
+
+    def _in_grif(self, line: str) -> bool:
+        """Whether the line belongs to an approval block: from «УТВЕРЖДАЮ» (or «УТВЕРЖДЕН»,
+        «СОГЛАСОВАНО») to the protocol's heading, at most GRIF_LINES lines."""
+        if _GRIF.match(line):
+            self.grif = GRIF_LINES
+            return True
+        if self.grif and not _PROTOCOL.match(line):
+            self.grif -= 1
+            return True
+        self.grif = 0
+        return False
 
     def _header(self, line: str) -> None:
         protocol = self.protocol
