@@ -26,7 +26,8 @@ import yaml
 from pydantic import BaseModel
 
 from generator.authoring.decap_fields import Widget, model_fields
-from generator.loading.layout import RECORDS_DIR
+from generator.authoring.scaffold import year_folders
+from generator.loading.layout import FRONT_MATTER_KINDS, RECORDS_DIR
 from generator.loading.project import Project
 from generator.russian import school_year_title
 from schemas import RECORD_MODELS
@@ -142,18 +143,19 @@ def _open_years(project: Project, as_of: date) -> list[tuple[str, str, str]]:
     found = []
     for loaded in project.of_kind("association"):
         association = loaded.place.association or ""
-        folder = project.root / RECORDS_DIR / "associations" / association
         title = getattr(loaded.model, "short_name", association)
-        for year in sorted(wanted):
-            if (folder / year).is_dir():
-                found.append((association, year, title))
+        found += [
+            (association, year, title)
+            for year in year_folders(project.root, association)
+            if year in wanted
+        ]
     return sorted(found)
 
 
 def _folder_collection(
     spec: Folder, folder: str, label: str, *, name: str | None = None
 ) -> dict[str, Any]:
-    markdown = spec.kind in ("practice",)
+    markdown = spec.kind in FRONT_MATTER_KINDS
     return {
         "name": name or spec.folder.replace("/", "-"),
         "label": label,
@@ -176,7 +178,7 @@ def _folder_collection(
 def _spec_fields(spec: Folder) -> list[Widget]:
     """A kind's form fields, one list for all its collections: config.yml then writes them
     once and refers to them (YAML anchors), which keeps a region's config small."""
-    markdown = spec.kind in ("practice",)
+    markdown = spec.kind in FRONT_MATTER_KINDS
     return [_file_name_field(spec), *_form_fields(RECORD_MODELS[spec.kind], markdown)]
 
 

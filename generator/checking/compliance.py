@@ -14,7 +14,7 @@ from datetime import date
 from generator.checking.rules import RULES
 from generator.checking.rules.base import Outcome, Problem, Rule, Scope, Status
 from generator.checking.unread import unjudged
-from generator.checking.years import collect_years, is_archive
+from generator.checking.years import archive_years, collect_years
 from generator.loading.project import Project
 from generator.russian import ru_date
 from schemas import Acknowledgement, RuleSettings, Settings, school_year_bounds, school_year_of
@@ -63,23 +63,20 @@ def _scopes(
     only_year: str | None,
     only_association: str | None,
 ) -> Iterable[Scope]:
+    archive = archive_years(project)
     years = [
         y
         for y in collect_years(project)
         if (only_year is None or y.year == only_year)
         and (only_association is None or y.association == only_association)
         and _started(y.year, as_of, rules)
-        and not is_archive(project, y.association, y.year)  # not judged
+        and (y.association, y.year) not in archive  # not judged
     ]
     for year in years:
         yield Scope(project, rules, settings, as_of, year.year, year)
     if only_association is None and project.get("council", "") is not None:
         council_years = sorted(
-            {
-                y.year
-                for y in collect_years(project)
-                if not is_archive(project, y.association, y.year)
-            }
+            {y.year for y in collect_years(project) if (y.association, y.year) not in archive}
             | {school_year_of(as_of)}
         )
         for council_year in council_years:

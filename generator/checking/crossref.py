@@ -9,7 +9,7 @@ from datetime import date
 
 from generator.checking import attachments, facts
 from generator.checking.rules import RULES
-from generator.checking.years import is_archive
+from generator.checking.years import archive_years
 from generator.loading.diagnostics import Diagnostic, Loc
 from generator.loading.project import Loaded, Project
 from generator.loading.references import Reference, references
@@ -151,13 +151,17 @@ def check_structure(project: Project) -> Iterator[Diagnostic]:
             "layout.no-settings",
         )
     folders = {(r.place.association, r.place.year) for r in project.records if r.place.association}
+    archive = archive_years(project)
     for association, year in sorted(folders, key=lambda f: (f[0] or "", f[1] or "")):
         if not project.exists("association", association or ""):
             yield _missing_file(
                 f"records/associations/{association}/association.yaml", "объединения"
             )
-        archive = year and is_archive(project, association or "", year)
-        if year and not archive and not project.exists("membership", "", f"{association}/{year}"):
+        if (
+            year
+            and (association or "", year) not in archive
+            and not project.exists("membership", "", f"{association}/{year}")
+        ):
             yield _missing_file(
                 f"records/associations/{association}/{year}/membership.yaml", "состава на этот год"
             )
@@ -185,9 +189,10 @@ def check_meetings(project: Project) -> Iterator[Diagnostic]:
     for (kind, scope, number), path in project.failed.items():
         if kind == "meeting":
             broken.setdefault(scope, {})[number] = path
+    archive = archive_years(project)
     for scope in sorted(by_year.keys() | broken.keys()):
         association, _, year = scope.partition("/")
-        if is_archive(project, association, year):
+        if (association, year) in archive:
             continue  # not every old protocol survives: an archive year may miss numbers
         files = {r.place.id: r.path for r in by_year.get(scope, [])} | broken.get(scope, {})
         yield from _meeting_numbers(files)

@@ -96,16 +96,34 @@ def _file(year: Year, record: Loaded) -> None:
         year.deficits.append((record, model))
 
 
-def is_archive(project: Project, association: str, year: str) -> bool:
-    """Whether a school year is an archive year: one before the records began (before the
-    first year with a membership file), filled by importing old protocols. It has no
-    membership or plan, may miss meeting numbers, and the rules do not judge it; its signed
-    protocols are published like the others. A year after the records began — and the
-    only year of an association that has no membership file at all — still needs one."""
-    prefix = f"records/associations/{association}/"
-    begun = [
-        path[len(prefix) : len(prefix) + 9]
-        for path in project.files
-        if path.startswith(prefix) and path.endswith("/membership.yaml")
-    ]
-    return bool(begun) and year < min(begun)
+@dataclass(frozen=True, slots=True)
+class ArchiveYears:
+    """The archive years of a project: school years before the records began (before an
+    association's first year with a membership file), filled by importing old protocols.
+    They have no membership or plan, may miss meeting numbers, and the rules do not judge
+    them; their signed protocols are published like the others. A year after the records
+    began — and any year of an association with no membership file at all — is not one.
+
+    `(association, year) in archive` answers from one pass over the project's files."""
+
+    begun: dict[str, str]  # association → its first school year with a membership file
+
+    def __contains__(self, key: tuple[str, str]) -> bool:
+        association, year = key
+        first = self.begun.get(association)
+        return first is not None and year < first
+
+
+def archive_years(project: Project) -> ArchiveYears:
+    """The project's archive years (see ArchiveYears), read once per check."""
+    begun: dict[str, str] = {}
+    for path in project.files:
+        parts = path.split("/")
+        if (
+            len(parts) == 5
+            and parts[:2] == ["records", "associations"]
+            and (parts[4] == "membership.yaml")
+        ):
+            association, year = parts[2], parts[3]
+            begun[association] = min(year, begun.get(association, year))
+    return ArchiveYears(begun)
