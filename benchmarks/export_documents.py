@@ -4,8 +4,8 @@ Usage (from the project root):
 
     .venv/bin/python benchmarks/export_documents.py [--repeat R]
 
-Makes the project with `python -m generator synth --associations 4 --years 3` (the same
-files every time), validates it, then exports every kind in DOCX and ODT from scratch (an
+Makes the project with `python -m generator synth --associations 4 --years 3 --seed 7`, as
+benchmarks/run.py does (the same files every time), validates it, then exports every kind in DOCX and ODT from scratch (an
 empty cache, so every document goes through pandoc and the page layout) R times and prints
 the count and the best time. Besides pandoc, each document is sized (documents/widths.py)
 and laid out (documents/layout.py) — this script shows what that costs.
@@ -14,7 +14,6 @@ and laid out (documents/layout.py) — this script shows what that costs.
 from __future__ import annotations
 
 import argparse
-import subprocess
 import sys
 import tempfile
 import time
@@ -24,6 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.run import synth  # noqa: E402
 from generator.checking.validate import validate  # noqa: E402
 from generator.documents.catalog import KINDS  # noqa: E402
 from generator.documents.export import Selection, export  # noqa: E402
@@ -38,11 +38,7 @@ def main() -> None:
     options = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-export-") as scratch:
         project_root = Path(scratch) / "project"
-        subprocess.run(
-            [sys.executable, "-m", "generator", "synth", "--associations", "4", "--years", "3",
-             "--out", str(project_root), "--as-of", AS_OF.isoformat()],
-            cwd=ROOT, check=True, capture_output=True,
-        )  # fmt: skip
+        synth(project_root, 4, 3)  # benchmarks/run.py's projects: the same files every time
         result = validate(project_root)
         assert result.ok, "the synthetic project must validate"
         best, documents = float("inf"), 0

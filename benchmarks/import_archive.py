@@ -4,8 +4,8 @@ Usage (from the project root):
 
     .venv/bin/python benchmarks/import_archive.py
 
-Makes a project with `python -m generator synth --associations 1 --years 3` (the same files
-every time), exports 20 of its signed protocols to DOCX, removes their meeting records and
+Makes a project with `python -m generator synth --associations 1 --years 3 --seed 7`, as
+benchmarks/run.py does (the same files every time), exports 20 of its signed protocols to DOCX, removes their meeting records and
 imports the folder back in one run, timed as a user runs it (a process of its own). Prints
 the number of drafts written and the time.
 """
@@ -23,6 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.run import synth  # noqa: E402
 from generator.checking.validate import validate  # noqa: E402
 from generator.documents.export import Selection, export  # noqa: E402
 
@@ -34,11 +35,7 @@ TARGET_SECONDS = 20.0
 def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-import-") as scratch:
         project = Path(scratch) / "project"
-        subprocess.run(
-            [sys.executable, "-m", "generator", "synth", "--associations", "1", "--years", "3",
-             "--out", str(project), "--as-of", AS_OF.isoformat()],
-            cwd=ROOT, check=True, capture_output=True,
-        )  # fmt: skip
+        synth(project, 1, 3)  # benchmarks/run.py's projects: the same files every time
         result = validate(project)
         assert result.ok, "the synthetic project must validate"
         exported = Path(scratch) / "exported"
