@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
 
+from generator.documents.preview import page_picture
 from generator.russian import MONTHS, MONTHS_NOMINATIVE
 
 MM = 72 / 25.4  # PDF points in a millimetre
@@ -253,13 +254,7 @@ def read_pdfs(pdfs: Sequence[Path]) -> list[list[Page]]:
 
 def page_image(pdf: Path, page: int, target: Path, dpi: int = 60) -> Path:
     """One page as a PNG (`target` without its .png), for a reviewer to look at."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    subprocess.run(
-        ["pdftoppm", "-png", "-r", str(dpi), "-f", str(page), "-l", str(page), "-singlefile",
-         str(pdf), str(target)],
-        capture_output=True, timeout=120, check=True,
-    )  # fmt: skip
-    return target.with_name(target.name + ".png")
+    return page_picture(pdf, page, target, dpi=dpi)
 
 
 # --- checks of the page ------------------------------------------------------------------

@@ -53,11 +53,16 @@ def page_pictures(
             for page, suffix in ((1, ""), (count, "-last")):
                 if suffix and (count == 1 or not last):
                     continue
-                target = out / f"{document.stem}{suffix}"
-                _run(["pdftoppm", "-png", "-r", str(dpi), "-f", str(page), "-l", str(page),
-                      "-singlefile", str(pdf), str(target)])  # fmt: skip
-                written.append(target.with_suffix(".png"))
+                written.append(page_picture(pdf, page, out / f"{document.stem}{suffix}", dpi=dpi))
     return written
+
+
+def page_picture(pdf: Path, page: int, target: Path, *, dpi: int = 60) -> Path:
+    """One page of a PDF as a PNG: `target` with `.png` added."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    _run(["pdftoppm", "-png", "-r", str(dpi), "-f", str(page), "-l", str(page),
+          "-singlefile", str(pdf), str(target)])  # fmt: skip
+    return target.with_name(target.name + ".png")
 
 
 def _page_count(pdf: Path) -> int:
