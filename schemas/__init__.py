@@ -15,6 +15,7 @@ from .base import Choice, Record, TopRecord, school_year_bounds, school_year_of
 from .council import Council, CouncilEvent, CouncilMaterial, CouncilMember, MonitoringReport
 from .library import NormativeAct, Practice, PracticeAuthor, Presentation
 from .meeting import (
+    Absence,
     AgendaItem,
     Attachment,
     Decision,
@@ -68,7 +69,7 @@ RECORD_MODELS: dict[str, type[TopRecord]] = {
 }
 
 __all__ = [
-    "PUBLICATION", "RECORD_MODELS", "Acknowledgement", "AgendaItem", "Amendment",
+    "PUBLICATION", "RECORD_MODELS", "Absence", "Acknowledgement", "AgendaItem", "Amendment",
     "AnalysisFigures", "AnalysisResults", "AnnualAnalysis", "Approval", "Association",
     "Attachment", "Audience", "Choice", "Consent", "Consultation", "ConsultationRequest",
     "Contacts", "Council", "CouncilEvent", "CouncilMaterial", "CouncilMember", "Decision",

@@ -58,9 +58,40 @@ class Execution(Record):
 
 
 class Voting(Record):
-    votes_for: Count = F("За", "Сколько проголосовало «за».")
+    """The votes on a decision: counted, or «единогласно» where the protocol gives no count."""
+
+    votes_for: Count | None = F(
+        "За",
+        "Сколько проголосовало «за». Если в протоколе записано только «единогласно», число "
+        "не нужно: отметьте «Единогласно».",
+        None,
+    )
     against: Count = F("Против", "Сколько проголосовало «против».", 0)
     abstained: Count = F("Воздержались", "Сколько воздержалось.", 0)
+    unanimous: Flag = F(
+        "Единогласно",
+        "true — решение принято единогласно (число голосов в протоколе не записано).",
+        False,
+    )
+
+    @model_validator(mode="after")
+    def _counted(self) -> Self:
+        if not self.unanimous and self.votes_for is None:
+            raise PydanticCustomError(
+                "voting_count",
+                "укажите число голосов «за» (votes_for) или unanimous: true, если решение "
+                "принято единогласно.",
+                {"field": "votes_for"},
+            )
+        if self.unanimous and (self.against or self.abstained):
+            raise PydanticCustomError(
+                "voting_unanimous",
+                "решение, принятое единогласно (unanimous: true), не может иметь голосов "
+                "«против» (against) или воздержавшихся (abstained): уберите unanimous или эти "
+                "числа.",
+                {"field": "against" if self.against else "abstained"},
+            )
+        return self
 
 
 class Decision(Record):
@@ -112,7 +143,12 @@ class AgendaItem(Record):
     direction: Direction | None = F(
         "Направление", "К какому направлению (МПО п. 3.1) относится.", None
     )
-    speaker: PersonId = F("Докладчик (СЛУШАЛИ)", "Идентификатор докладчика.")
+    speaker: PersonId | None = F(
+        "Докладчик (СЛУШАЛИ)",
+        "Идентификатор докладчика. Обязателен в подписанном протоколе; может не быть только "
+        "в черновике, например перенесённом из Word.",
+        None,
+    )
     summary: Text = F("Содержание доклада", "Кратко, о чём доклад.")
     discussion: list[Statement] = F(
         "Выступили (ВЫСТУПИЛИ)", "Кто выступил в обсуждении и с чем.", []
@@ -139,6 +175,31 @@ class Invitee(Record):
         return self
 
 
+class Absence(Record):
+    """Someone who did not come: a person in the records or words, and why (never published)."""
+
+    person: PersonId | None = F(
+        "Отсутствовавший", "Идентификатор человека, если он есть в записях.", None
+    )
+    description: Text | None = F(
+        "Кто отсутствовал", "Должность и организация, если человека нет в записях.", None
+    )
+    reason: Text | None = F(
+        "Причина",
+        "Почему отсутствовал. Печатается только во внутреннем экземпляре протокола; на сайте "
+        "не показывается никогда.",
+        None,
+    )
+
+    @model_validator(mode="after")
+    def _someone(self) -> Self:
+        if self.person is None and self.description is None:
+            raise PydanticCustomError(
+                "absence_empty", "укажите отсутствовавшего: person или description."
+            )
+        return self
+
+
 class FollowUp(Record):
     """A check of an earlier meeting's decision."""
 
@@ -153,13 +214,29 @@ class Protocol(Record):
 
     status: ProtocolStatus = F("Состояние", "draft — черновик, signed — подписан.")
     signed: IsoDate | None = F("Дата подписания", "Когда протокол подписан.", None)
-    chair: PersonId = F("Председатель", "Идентификатор председателя заседания.")
-    secretary: PersonId = F("Секретарь", "Идентификатор секретаря заседания.")
+    chair: PersonId | None = F(
+        "Председатель",
+        "Идентификатор председателя заседания. Обязателен в подписанном протоколе; может не "
+        "быть только в черновике, например перенесённом из Word.",
+        None,
+    )
+    secretary: PersonId | None = F(
+        "Секретарь",
+        "Идентификатор секретаря заседания. Обязателен в подписанном протоколе; может не быть "
+        "только в черновике, например перенесённом из Word.",
+        None,
+    )
     present: list[PersonId] = F("Присутствовали", "Идентификаторы присутствовавших.", [])
     present_count: Count | None = F(
         "Присутствовало всего", "Общее число присутствовавших, если названы не все.", None
     )
     invited: list[Invitee] = F("Приглашённые", "Приглашённые на заседание.", [])
+    absent: list[Absence] = F(
+        "Отсутствовали", "Кто из участников не пришёл на заседание и почему.", []
+    )
+    absent_count: Count | None = F(
+        "Отсутствовало всего", "Общее число отсутствовавших, если названы не все.", None
+    )
     agenda: list[AgendaItem] = F("Повестка дня", "Вопросы заседания по порядку.", min_length=1)
     recommendations: list[Text] = F("Рекомендации", "Рекомендации участникам (МПО п. 4.4).", [])
     follow_up: list[FollowUp] = F(
@@ -191,6 +268,29 @@ class Protocol(Record):
                 "укажите присутствовавших: список present или их число present_count.",
                 {"field": "present"},
             )
+        if self.chair is None:
+            raise PydanticCustomError(
+                "protocol_chair",
+                "в подписанном протоколе не указан председатель: добавьте строку «chair: …» с "
+                "идентификатором человека. Без председателя может быть только черновик.",
+                {"field": "chair"},
+            )
+        if self.secretary is None:
+            raise PydanticCustomError(
+                "protocol_secretary",
+                "в подписанном протоколе не указан секретарь: добавьте строку «secretary: …» с "
+                "идентификатором человека. Без секретаря может быть только черновик.",
+                {"field": "secretary"},
+            )
+        unheard = next((i for i, item in enumerate(self.agenda) if item.speaker is None), None)
+        if unheard is not None:
+            raise PydanticCustomError(
+                "protocol_speaker",
+                "у вопроса {number} повестки не указан докладчик (СЛУШАЛИ): добавьте строку "
+                "«speaker: …» с идентификатором человека. Без докладчика может быть только "
+                "черновик.",
+                {"number": unheard + 1, "field": f"agenda/{unheard}/speaker"},
+            )
         undecided = next((i for i, item in enumerate(self.agenda) if not item.decisions), None)
         if undecided is not None:
             raise PydanticCustomError(
@@ -217,7 +317,12 @@ class Meeting(TopRecord):
         "черновиком протокола, перенесённого из Word, где место не записано.",
         None,
     )
-    format: MeetingFormat = F("Формат", "in_person, online или hybrid.")
+    format: MeetingFormat | None = F(
+        "Формат",
+        "in_person, online или hybrid. Может не быть только у заседания с черновиком "
+        "протокола, перенесённого из Word, где формат не записан.",
+        None,
+    )
     topic: Text = F("Тема", "Тема заседания.")
     link: Url | None = F(
         "Ссылка для подключения",
@@ -238,6 +343,13 @@ class Meeting(TopRecord):
                 "не указано место заседания (place): напишите адрес или «онлайн». Без места "
                 "может быть только черновик протокола, перенесённый из Word.",
                 {"field": "place"},
+            )
+        if self.format is None and not draft:
+            raise PydanticCustomError(
+                "format_missing",
+                "не указан формат заседания (format): in_person, online или hybrid. Без "
+                "формата может быть только черновик протокола, перенесённый из Word.",
+                {"field": "format"},
             )
         if self.link is not None and self.format is MeetingFormat.IN_PERSON:
             raise PydanticCustomError(

@@ -37,12 +37,13 @@ from generator.documents.pandoc import convert
 from generator.loading.project import Project
 from generator.rendering.publication import Edition, Publishing, publishing_from
 from generator.rendering.site import render_site
-from schemas import Meeting
+from schemas import Absence, AgendaItem, Meeting, Voting
 from schemas.association import Approval
-from schemas.enums import MeetingFormat
+from schemas.enums import MeetingFormat, ProtocolStatus
 from schemas.people import Organization
 
 from .conftest import REPO, untypeset
+from .rendered import docx_paragraphs
 
 AS_OF = date(2026, 11, 20)
 ASSOCIATION, YEAR = "mpo-tula", "2025-2026"
@@ -468,3 +469,98 @@ def test_sentences_end_with_one_full_stop(project: Project, year: Year) -> None:
     assert "1.1. Провести семинар.\n" in protocol and "срок: постоянно.\n" in protocol
     assert "4.1. Читать памятку.\n" in protocol
     assert not re.search(r"\.\s*\.(?!\.)", protocol.replace("...", "…"))
+
+
+# --- the absent, a vote «единогласно», a draft from Word that names nobody ---------------------
+
+ABSENT = [
+    Absence(person="zhukova-ga", reason="курсы повышения квалификации"),
+    Absence(description="директор МБОУ «СШ № 5»", reason="болезнь"),
+]
+
+
+def _first_decision(year: Year, number: str, **changes: Any) -> list[AgendaItem]:
+    """The meeting's agenda with its first decision changed."""
+    held = next(m for r, m in year.meetings if r.place.id == number)
+    assert held.protocol is not None
+    item = held.protocol.agenda[0]
+    decision = item.decisions[0].model_copy(update=changes)
+    return [item.model_copy(update={"decisions": [decision, *item.decisions[1:]]}),
+            *held.protocol.agenda[1:]]  # fmt: skip
+
+
+def docx_text(source: str) -> list[str]:
+    """The paragraphs of the DOCX pandoc makes of a document, as Word shows them."""
+    return [untypeset(p) for p in docx_paragraphs(docx_xml(source))]
+
+
+def test_a_unanimous_vote_is_printed_as_such(project: Project, year: Year) -> None:
+    agenda = _first_decision(year, "01", voting=Voting(unanimous=True))
+    changed = with_meeting(year, "01", protocol__agenda=agenda)
+    paragraphs = docx_text(markdown(project, changed, "protocol", "01"))
+    assert "Голосовали: единогласно." in paragraphs
+    # the next decision keeps its count (meetings/01.yaml: 13 for, 1 abstained)
+    assert "Голосовали: «за» — 13, «против» — 0, «воздержались» — 1." in paragraphs
+    assert "Голосовали: «за» — 14, «против» — 0, «воздержались» — 0." not in paragraphs
+    extract = read(project, changed, "extract", "01", item=1)
+    assert "Голосовали: единогласно." in extract
+
+
+def test_the_absent_and_why_only_in_the_internal_copy(project: Project, year: Year) -> None:
+    changed = with_meeting(year, "03", protocol__absent=ABSENT)
+    internal = read(project, changed, "protocol", "03")
+    assert (
+        "Отсутствовали: Жукова Г. А. (курсы повышения квалификации); "
+        "директор МБОУ «СШ № 5» (болезнь)." in internal
+    )
+    # after those present, before the invited
+    assert internal.index("Присутствовали:") < internal.index("Отсутствовали:")
+    assert internal.index("Отсутствовали:") < internal.index("Приглашённые:")
+    public = read(project, changed, "protocol", "03", public=True)
+    assert "Отсутствовали: Жукова Г. А.; директор МБОУ «СШ № 5»." in public
+    assert "курсы повышения" not in public and "болезнь" not in public
+    extract = read(project, changed, "extract", "03", item=1)
+    assert "Отсутствовали: 2 человека." in extract and "болезнь" not in extract
+
+
+def test_the_absent_by_count(project: Project, year: Year) -> None:
+    counted = with_meeting(year, "03", protocol__absent_count=3)
+    assert "Отсутствовали: 3 человека." in read(project, counted, "protocol", "03")
+    some = with_meeting(year, "03", protocol__absent=ABSENT[:1], protocol__absent_count=5)
+    protocol = read(project, some, "protocol", "03")
+    assert "Отсутствовали: 5 человек, в том числе Жукова Г. А. (курсы" in protocol
+    assert "Отсутствовали" not in read(project, year, "protocol", "03")
+
+
+def test_a_draft_from_word_leaves_lines_for_what_it_does_not_name(
+    project: Project, year: Year
+) -> None:
+    held = next(m for r, m in year.meetings if r.place.id == "03")
+    assert held.protocol is not None
+    unheard = [item.model_copy(update={"speaker": None}) for item in held.protocol.agenda]
+    changed = with_meeting(
+        year, "03", format=None, protocol__status=ProtocolStatus.DRAFT, protocol__chair=None,
+        protocol__secretary=None, protocol__agenda=unheard,
+    )  # fmt: skip
+    source = markdown(project, changed, "protocol", "03")
+    paragraphs = docx_text(source)
+    line = "_" * 16
+    assert "ПРОЕКТ" in paragraphs
+    assert f"Председатель — {line}" in paragraphs and f"Секретарь — {line}" in paragraphs
+    assert any(p.endswith(f"(докладчик — {line}).") for p in paragraphs)
+    assert sum(p.startswith(f"{line} — ") for p in paragraphs) == len(unheard), "СЛУШАЛИ"
+    assert "Место проведения: онлайн, платформа «Сферум», начало в 15:00" in paragraphs
+    words = "\n".join(paragraphs)
+    assert "None" not in words and "()" not in words and "докладчик — )" not in words
+    # the signatures: a line to sign on and a line for the name
+    assert [p for p in paragraphs if p in ("Председатель", "Секретарь")] == [
+        "Председатель",
+        "Секретарь",
+    ]
+    assert words.count(line) >= 2 + len(unheard) * 2 + 2
+    # the register and the invitation of such a meeting: the year's secretary signs, no «()»
+    register = read(project, changed, "register", "03")
+    assert "None" not in register and "| Секретарь | ______________ | О. К. Ильина |" in register
+    invitation = read(project, changed, "invitation", "03")
+    assert "Место проведения: онлайн, платформа «Сферум»." in invitation
+    assert "None" not in invitation and "()" not in invitation

@@ -10,15 +10,18 @@ usable is recognised or the draft would not validate (nothing written), 2 on wro
 from __future__ import annotations
 
 import shutil
+import subprocess
 from datetime import date
 from pathlib import Path
 
+import pypandoc
 import pytest
 from click.testing import CliRunner
 
+from generator.authoring.decision_text import Votes
 from generator.authoring.docx_text import docx_lines
 from generator.authoring.names import match_person, parse_name, people_of
-from generator.authoring.recognise import Protocol, Votes, read_protocol
+from generator.authoring.recognise import Protocol, read_protocol
 from generator.cli import main
 from generator.loading.project import load_project
 
@@ -223,8 +226,8 @@ def test_votes_go_with_the_decisions_before_them() -> None:
     ]
     assert first.decisions[2].text == "Обсудить итоги в октябре."
     assert first.votes_text == ["Голосовали: за – 12, против – 0, воздержались – 1."]
-    assert second.decisions[0].votes is None
-    assert "Решение принято единогласно." in protocol.leftovers
+    assert second.decisions[0].votes == Votes(None, 0, 0, unanimous=True)
+    assert second.votes_text == ["Решение принято единогласно."]
 
 
 # --- the command ----------------------------------------------------------------------------
@@ -337,7 +340,7 @@ def test_nothing_protocol_like_writes_nothing(
 
 
 def test_a_draft_that_does_not_validate_writes_nothing(tmp_path: Path, runner: CliRunner) -> None:
-    """The year given is not the protocol's; a number that leaves a gap: nothing written."""
+    """The year given is not the protocol's: nothing written."""
     root = copy_project(tmp_path)
     before = _files(root)
     source = _docx(tmp_path, PUBLISHED, TABLE_HEADER)
@@ -352,9 +355,25 @@ def test_a_draft_that_does_not_validate_writes_nothing(tmp_path: Path, runner: C
     # what was recognised is still said
     assert "были бы созданы черновики их записей" in output
     assert "records/people/ivanova-nyu.yaml — Иванова Н. Ю. (председатель" in output
-    status, output = _import(runner, root, source, "--number", "09")
-    assert status == 1 and "номера заседаний идут подряд" in output, output
     assert _files(root) == before and not out.exists()
+
+
+def test_a_number_that_leaves_a_gap_is_written_and_the_gap_said(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    """A folder is read in the order of its file names: № 9 may come before № 6 — so the
+    gap is said, not held against the draft; `validate` says it until it is filled."""
+    root = copy_project(tmp_path)
+    source = _docx(tmp_path, PUBLISHED, TABLE_HEADER)
+    status, output = _import(runner, root, source, "--number", "09")
+    assert status == 0, output
+    assert (
+        "Записан черновик заседания: records/associations/mpo-tula/2025-2026/meetings/09.yaml"
+        in output
+    )
+    assert "номера заседаний идут подряд, а заседания № 06 нет" in output
+    checked = runner.invoke(main, ["validate", "--root", str(root)])
+    assert checked.exit_code == 1 and "заседания № 06 нет" in checked.output
 
 
 def _second_association(root: Path) -> None:
@@ -399,3 +418,26 @@ def test_association_and_year_must_be_given_when_they_cannot_be_chosen(
     assert status == 1 and "укажите учебный год через --year" in output, output
     status, output = _import(runner, root, undated, "--association", ASSOCIATION, "--year", YEAR)
     assert status == 1 and "date" in output and "не проходит проверку" in output, output
+
+
+def test_lettered_and_bulleted_lists_keep_their_marks(tmp_path: Path) -> None:
+    """Word's lists lose their marks in the text: «а)» and «–» come back, so that the
+    sub-items of a decision stay with it and each bullet of РЕШИЛИ is a decision."""
+    markdown = tmp_path / "lists.md"
+    markdown.write_text(
+        "РЕШИЛИ:\n\n1.1. Провести семинары:\n\na) для заместителей;\nb) для руководителей.\n\n"
+        "- направить заявки;\n- подготовить отчёт.\n",
+        encoding="utf-8",
+    )
+    source = tmp_path / "lists.docx"
+    subprocess.run([pypandoc.get_pandoc_path(), str(markdown), "-o", str(source)], check=True)
+    lines = docx_lines(source.read_bytes())
+    assert lines[-4:] == [
+        "а) для заместителей;", "б) для руководителей.", "– направить заявки;", "– подготовить отчёт."
+    ]  # fmt: skip
+    first = read_protocol(lines).agenda[0]
+    assert [d.text for d in first.decisions] == [
+        "Провести семинары: а) для заместителей; б) для руководителей.",
+        "направить заявки",
+        "подготовить отчёт.",
+    ]

@@ -33,6 +33,7 @@ EDITIONS = ("public", "internal")
 HOSTILE_TOPIC = r"Итоги | план_работы 2*3*4 <b>жирно</b> C:\Temp [ссылка](javascript:alert(1))"
 INTERNAL_STATEMENT = "Сказала, что в МБОУ «СШ № 1» не хватает учителей математики."
 OVERDUE_NOTE = "Сервер школы заменят только в декабре."
+ABSENCE_REASON = "на больничном с 15 октября"
 PLACEHOLDER = re.compile(r"example\.(?:org|com|net)", re.IGNORECASE)
 TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$|\|\s*:?-{3,}:?\s*\|", re.MULTILINE)
 EMPHASIS = re.compile(r"\*\*\S|\S\*\*|(?<![\w*\\])\*[^\s*][^*\n]*\*(?![\w*])|(?<!\w)__\w")
@@ -117,6 +118,11 @@ protocol:
   chair: ivanova-ma
   secretary: ivanova-ma
   present: [ivanova-ma, petrov-an]
+  absent:
+    - person: sidorova-ev
+      reason: {ABSENCE_REASON}
+    - description: представитель управления образования
+      reason: {ABSENCE_REASON}
   agenda:
     - question: О плане мониторинга
       speaker: petrov-an
@@ -125,6 +131,8 @@ protocol:
         - text: Принять план к сведению.
           executor: petrov-an
           deadline_text: постоянно
+          voting:
+            unanimous: true
   follow_up:
     - meeting: 2025-2026/01
       decision: "1.1"
@@ -280,6 +288,22 @@ def test_a_passage_marked_internal_stays_internal(sites: Sites) -> None:
     assert continued(INTERNAL_STATEMENT) not in sites[("odd", "public")][meeting].text
     internal = sites[("odd", "internal")][meeting].text
     assert continued(INTERNAL_STATEMENT) in internal and "только на внутреннем сайте" in internal
+
+
+def test_the_absent_are_shown_without_why(sites: Sites) -> None:
+    """Who was absent is on both sites, as consent allows; why is on neither (only in the
+    internal copy of the protocol). A vote «единогласно» is shown as such."""
+    meeting = "associations/mpo-test/2025-2026/meetings/02/index.html"
+    for edition in EDITIONS:
+        page = sites[("odd", edition)][meeting].text
+        assert "Отсутствовали: 2 чел." in page, edition
+        assert "представитель управления образования" in page, edition
+        assert "(единогласно)" in page, edition
+        assert ABSENCE_REASON not in _text(sites[("odd", edition)]), edition
+    internal = sites[("odd", "internal")][meeting].text
+    assert "Сидорова Е. В., методист" in internal
+    public = sites[("odd", "public")][meeting].text
+    assert "Сидорова" not in public and "ещё 1 участник объединения" in public
 
 
 @pytest.mark.parametrize("name", ["sample", "odd"])

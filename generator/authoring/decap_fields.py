@@ -32,15 +32,16 @@ LONG_TEXT_NAMES = frozenset(
 )  # fmt: skip
 # What one item of a list is called: Decap's button reads «Добавить <label_singular>».
 SINGULAR = {
-    "agenda": "вопрос повестки", "amendments": "изменение", "attachments": "приложение",
-    "authors": "автора", "categories": "категорию", "decisions": "решение",
-    "discussion": "выступление", "done_by": "заседание или мероприятие", "focus": "термин",
-    "follow_up": "отметку об исполнении", "found_by": "источник", "invited": "приглашённого",
-    "items": "пункт плана", "materials": "материал", "measures": "меру", "members": "участника",
-    "names": "название", "pairs": "пару школ", "participants": "участника",
-    "positions": "должность", "presented": "представление", "programme_measures": "мероприятие",
-    "recommendations": "рекомендацию", "risk_factors": "фактор риска", "roles": "роль",
-    "tags": "метку", "tasks": "задачу", "content_editors": "редактора",
+    "absent": "отсутствовавшего", "agenda": "вопрос повестки", "amendments": "изменение",
+    "attachments": "приложение", "authors": "автора", "categories": "категорию",
+    "decisions": "решение", "discussion": "выступление", "done_by": "заседание или мероприятие",
+    "focus": "термин", "follow_up": "отметку об исполнении", "found_by": "источник",
+    "invited": "приглашённого", "items": "пункт плана", "materials": "материал",
+    "measures": "меру", "members": "участника", "names": "название", "pairs": "пару школ",
+    "participants": "участника", "positions": "должность", "presented": "представление",
+    "programme_measures": "мероприятие", "recommendations": "рекомендацию",
+    "risk_factors": "фактор риска", "roles": "роль", "tags": "метку", "tasks": "задачу",
+    "content_editors": "редактора",
 }  # fmt: skip
 # How one line of a list of plain values is labelled (nominative).
 _ITEM_LABEL = {

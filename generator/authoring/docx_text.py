@@ -2,7 +2,8 @@
 
 pandoc (sandboxed, `read_docx`) turns the DOCX into its JSON tree; this module flattens it:
 a paragraph or heading is a line, a hard line break starts a new line, a numbered list item
-gets its number back («1.», «1.1.» for a nested list), a table row is its cells joined by
+gets its number back («1.», «1.1.» for a nested list, «а)» for a lettered one), a bulleted
+one a dash, a table row is its cells joined by
 « | ». Formatting, images and notes are dropped — the import keeps the words.
 """
 
@@ -17,6 +18,7 @@ from generator.documents.pandoc import read_docx
 
 Node = dict[str, Any]
 CELL_SEPARATOR = " | "
+BULLET = "–"  # how a bulleted list's item starts
 _SPACES = re.compile(r"[ \t\u00a0]+")
 
 
@@ -43,24 +45,35 @@ def _block(block: Node, number: str) -> Iterator[str]:
     elif kind in ("BlockQuote", "Div", "Figure"):
         yield from _blocks(content if kind == "BlockQuote" else content[-1], number)
     elif kind == "OrderedList":
-        start = content[0][0]
+        start, style = content[0][0], content[0][1].get("t")
         for index, item in enumerate(content[1]):
-            yield from _item(item, f"{number}{start + index}.")
+            if style in ("LowerAlpha", "UpperAlpha"):  # sub-items «а)», «б)» of a decision
+                yield from _item(item, number, f"{_letter(start + index)})")
+            else:
+                yield from _item(item, f"{number}{start + index}.")
     elif kind == "BulletList":
         for item in content:
-            yield from _item(item, number)
+            yield from _item(item, number, BULLET)
     elif kind == "Table":
         yield from _table(content)
 
 
-def _item(blocks: list[Node], number: str) -> Iterator[str]:
-    """A list item: its first line carries the item's number, nested lists extend it."""
+def _item(blocks: list[Node], number: str, label: str | None = None) -> Iterator[str]:
+    """A list item: its first line carries the item's number (or `label`: a bullet, a
+    letter), nested numbered lists extend the number."""
+    label = label or number
     first = True
     for block in blocks:
         for line in _block(block, number):
-            nested = block.get("t") == "OrderedList"
-            yield line if nested or not first or not number else f"{number} {line}"
+            nested = block.get("t") in ("OrderedList", "BulletList")
+            yield line if nested or not first or not label else f"{label} {line}"
             first = False
+
+
+def _letter(index: int) -> str:
+    """The Russian letter of a list's item: а, б, в… (ё, й, ъ, ы, ь are skipped)."""
+    letters = "абвгдежзиклмнопрстуфхцчшщэюя"
+    return letters[(index - 1) % len(letters)]
 
 
 def _table(content: list[Any]) -> Iterator[str]:

@@ -20,21 +20,16 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from generator.authoring.decision_text import Decision, FollowMark
 from generator.authoring.names import PersonName, candidates, draft_person, people_of
-from generator.authoring.recognise import (
-    Decision,
-    Item,
-    Mention,
-    Protocol,
-    deadline_of,
-    looks_like_name,
-)
+from generator.authoring.protocol_text import Mention, deadline_of, looks_like_name
+from generator.authoring.recognise import Item, Protocol
 from generator.authoring.scaffold import YearScope
 from generator.documents.context import TEMPLATES
 from generator.loading.project import Project
 from generator.loading.yamlsafe import parse_yaml
 from generator.templating import template_environment
-from schemas import Person
+from schemas import Meeting, Person, school_year_of
 from schemas.enums import MeetingFormat
 
 TEMPLATE = "meeting-import.yaml.j2"
@@ -141,7 +136,8 @@ def draft_meeting(
     association = scope.association_record
     organization = association.supervisor if association and draft_people else None
     day = protocol.day or scope.as_of
-    context = _Context(roster, protocol, day, organization, source_name).build()
+    held = _held_meetings(project, scope.association)
+    context = _Context(roster, protocol, day, organization, source_name, held).build()
     text = (
         _environment()
         .get_template(TEMPLATE)
@@ -153,6 +149,33 @@ def draft_meeting(
     )
     files = {f"{PEOPLE}/{pid}.yaml": roster.drafted[pid] for pid in used}
     return Draft(text, recognised, files)
+
+
+@dataclass(frozen=True)
+class _Held:
+    """An earlier meeting of the association, as a follow-up refers to it."""
+
+    ref: str  # «2025-2026/05»
+    number: int
+    day: date
+    decisions: frozenset[str]  # «1.1», «1.2»…
+
+
+def _held_meetings(project: Project, association: str) -> list[_Held]:
+    held = []
+    for record in project.of_kind("meeting"):
+        meeting = record.model
+        place = record.place
+        if not isinstance(meeting, Meeting) or place.association != association:
+            continue
+        agenda = meeting.protocol.agenda if meeting.protocol else []
+        decisions = frozenset(
+            f"{i}.{j}"
+            for i, item in enumerate(agenda, 1)
+            for j in range(1, len(item.decisions) + 1)
+        )
+        held.append(_Held(f"{place.year}/{place.id}", int(place.id), meeting.date, decisions))
+    return sorted(held, key=lambda h: h.day)
 
 
 def _used_lines(used: dict[str, str]) -> list[str]:
@@ -169,6 +192,7 @@ class _Context:
     day: date  # the day names are matched on: the meeting's, else the import's
     organization: str | None  # of drafted people; None — no one is drafted
     source: str
+    held: list[_Held]
     todo: list[str] = field(default_factory=list)
     unmatched: list[str] = field(default_factory=list)
     drafted: dict[str, str] = field(default_factory=dict)  # drafted ids used → for the report
@@ -183,6 +207,9 @@ class _Context:
         )
         present = [self._listed(m, "присутствовал") for m in draft.present]
         invited = [self._listed(m, "приглашённый") for m in draft.invited]
+        absent = [
+            {**self._listed(m, "отсутствовал"), "reason": m.said or None} for m in draft.absent
+        ]
         return {
             "day": draft.day,
             "time": draft.time,
@@ -194,8 +221,11 @@ class _Context:
             "present": present,
             "present_count": draft.present_count,
             "invited": invited,
+            "absent": absent,
+            "absent_count": draft.absent_count,
             "agenda": [self._item(n, item) for n, item in enumerate(draft.agenda, 1)],
             "recommendations": draft.recommendations,
+            "follow_up": [self._follow(mark) for mark in draft.follow_up],
             "leftovers": draft.leftovers,
             "todo": self._finish(),
             "unmatched": self.unmatched,
@@ -221,11 +251,42 @@ class _Context:
         return {"value": None, "note": self._note("place", "место проведения не найдено")}
 
     def _form(self) -> dict[str, Any]:
+        """As the protocol says it; else as its place tells; without a place, left out."""
         if self.draft.form in _FORMS:
             return {"value": _FORMS[self.draft.form].value, "note": None}
-        online = re.search(r"онлайн|дистанц|видеоконф|ВКС", self.draft.place or "", re.I)
-        form = MeetingFormat.ONLINE if online else MeetingFormat.IN_PERSON
-        return {"value": form.value, "note": self._note("format", _FORM_GUESS)}
+        if not self.draft.place:
+            return {"value": None, "note": self._note("format", _FORM_MISSING)}
+        if re.search(r"онлайн|дистанц|видеоконф|ВКС", self.draft.place, re.I):
+            return {"value": MeetingFormat.ONLINE.value, "note": None}  # the place says so
+        return {"value": MeetingFormat.IN_PERSON.value, "note": self._note("format", _FORM_GUESS)}
+
+    def _follow(self, mark: FollowMark) -> dict[str, Any]:
+        """A follow-up of an earlier decision, when its meeting is in records and has it;
+        otherwise the line stays as a comment for the editor."""
+        earlier = self._earlier(mark)
+        where = f"контроль исполнения решения {mark.decision}"
+        shown = {"decision": mark.decision, "status": mark.status, "note": mark.note}
+        if earlier is None:
+            why = self._note(where, f"заседание не найдено в records: «{mark.text}»")
+            return {**shown, "meeting": None, "why": why, "text": mark.text}
+        if mark.decision not in earlier.decisions:
+            why = self._note(where, f"в протоколе {earlier.ref} нет решения {mark.decision}")
+            return {**shown, "meeting": None, "why": why, "text": mark.text}
+        return {**shown, "meeting": earlier.ref, "why": None, "text": mark.text}
+
+    def _earlier(self, mark: FollowMark) -> _Held | None:
+        """The meeting a mark names: by its date, by its number (in the school year written or
+        this one), or «предыдущего заседания» — the last one before this meeting."""
+        before = [h for h in self.held if h.day < self.day]
+        if mark.day is not None:
+            return next((h for h in before if h.day == mark.day), None)
+        if mark.number is not None:
+            year = mark.school_year or school_year_of(self.day)
+            return next((h for h in before if h.ref == f"{year}/{mark.number:02d}"), None)
+        previous = mark.previous or re.search(r"предыдущ\w+\s+заседани", mark.text, re.I)
+        if previous and before:
+            return before[-1]
+        return None
 
     def _topic(self) -> dict[str, Any]:
         if self.draft.topic:
@@ -344,6 +405,7 @@ def _missing(role: str, text: str | None) -> str:
 
 _CITY = "место проведения не указано, взят город из шапки протокола: уточните адрес"
 _FORM_GUESS = "формат (очно или дистанционно) не указан и определён по месту проведения"
+_FORM_MISSING = "формат (очно или дистанционно) в документе не указан"
 _TOPIC_GUESS = "тема не указана в документе, взят первый вопрос повестки: уточните"
 _STATEMENT = "не все выступившие найдены в records/people: их выступления — в комментариях"
 _SEVERAL = "«{name}» — это может быть любой из: {ids}"

@@ -156,7 +156,7 @@ def new_meeting(
         date_given=day is not None,
         time=previous.time if previous and previous.time else "14:30",
         place=previous.place if previous else None,
-        format=previous.format.value if previous else "in_person",
+        format=previous.format.value if previous and previous.format else "in_person",
         topic=topic,
     )
     changes = Changes(root)

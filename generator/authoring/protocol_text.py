@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import NamedTuple
 
-from generator.authoring.names import PersonName, parse_name
-from generator.russian import MONTHS, _morphology
+from generator.authoring.names import PersonName, Role, Speech, find_name, split_speech
+from generator.russian import MONTHS
+from schemas.enums import Gender
 
 CELL = " | "  # how `docx_text` joins the cells of a table row
 _DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?![\d.]\d)")
@@ -27,15 +27,11 @@ _TIME = re.compile(r"\b(?:начало\s+)?в\s+(\d{1,2}[:.]\d{2})\b", re.IGNORE
 _CLOCK = re.compile(r"\b(\d{1,2})[:.](\d{2})\b")
 _FORM = re.compile(r"\s*\((очно|дистанционно|смешанно)\)\s*$", re.IGNORECASE)
 _NUMBERED = re.compile(r"(\d{1,2})[.)]\s*(.+)")
+BULLET = re.compile(r"[-–—•]\s+")  # a bulleted item, as `docx_text` or a typist starts it
 _DECISION = re.compile(r"(\d{1,2})\.(\d{1,2})\.?\s+(.+)")
 _COUNT = re.compile(r"(\d+)\s*(?:человек|чел\b|член|участник|педагог|из\s+\d+)", re.IGNORECASE)
 _SPEAKER_TAIL = re.compile(
     r"\s*(?:\((?:докладчик|докл\.)\s*[—–:-]?\s*(?P<a>[^)]+)\)|[.,]?\s*Докладчик\s*[:—–-]\s*(?P<b>.+?))\.?$",
-    re.IGNORECASE,
-)
-# «Ответственный: …», «Исполнители – …», «Срок исполнения: …» — in a decision or after it.
-_LABEL = re.compile(
-    r"(?:(?P<who>Ответственн\w*|Исполнител\w*)|Срок\w*(?:\s+исполнения)?)\s*[:—–-]\s*",
     re.IGNORECASE,
 )
 _SURNAME = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
@@ -82,7 +78,9 @@ _SECTIONS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("place", r"()Место(?:\s+проведения)?\s*[:—–-]\s*(.*)"),
         ("date", r"()Дата(?:\s+(?:проведения|заседания))?\s*[:—–-]\s*(.*)"),
         ("time", r"()Время(?:\s+(?:проведения|начала))?\s*[:—–-]\s*(.*)"),
-        ("other", r"()((?:Контроль исполнения|Приложени|Отсутствовал).*)"),
+        ("absent", r"()Отсутствовал[иао]?\s*[:—–-]?\s*(.*)"),
+        ("control", r"()Контроль\s+(?:за\s+)?(?:ис|вы)полнени\w*(?:[^:]*:)?\s*(.*)"),
+        ("other", r"()(Приложени.*)"),
     )
 )
 # Parts an exported protocol numbers after its questions: the follow-up of earlier decisions
@@ -94,114 +92,7 @@ _ASIDE = re.compile(
     r"(?:Голосовали|Итоги голосования|Голосование|Единогласно|Решение\s+принято)\b.*",
     re.IGNORECASE,
 )
-_VOTE_LINE = re.compile(
-    r"(?:(?:Итоги\s+)?голосовани[ея]|(?:про)?голосовали)\s*[:—–-]?.*|[«\"]?за[»\"]?\s*[:—–-].*",
-    re.IGNORECASE,
-)
 _INITIAL_END = re.compile(r"(?:^|[^А-ЯЁа-яё])[А-ЯЁ]\.$")  # «… Маркина О.В.»
-_VOTE_TAIL = re.compile(
-    r"\(?(?:Итоги\s+голосования|Голосование|Голосовали)\s*[:—–-].*$", re.IGNORECASE
-)
-
-
-class Votes(NamedTuple):
-    """«за – 12, против – 0, воздержались – 1»."""
-
-    votes_for: int
-    against: int
-    abstained: int
-
-
-@dataclass
-class Decision:
-    number: str  # «1.1»
-    text: str
-    who: str | None = None  # as written: «Мусина Н.Г.», «руководители ОО»
-    when: str | None = None
-    votes: Votes | None = None
-    who_name: PersonName | None = None  # the person `who` names, in the nominative
-
-
-def _decision(number: str, text: str) -> Decision:
-    """A decision, with «Ответственный: …; срок: …» and the votes split off its end; a
-    decision that opens with a name («Маркиной О.В. подготовить…») names who carries it out."""
-    decision = Decision(number, text)
-    votes = _VOTE_TAIL.search(text)
-    if votes and (counted := read_votes(votes[0])):
-        decision.votes = counted
-        text = text[: votes.start()].strip().rstrip(";,(").strip()
-    decision.text = text
-    for label in _LABEL.finditer(text):
-        before = text[: label.start()]
-        # A label ends the decision after a full stop or a bracket, or begins a capital.
-        if label.start() > 0 and (label[0][0].isupper() or re.search(r"[.;,(]\s*$", before)):
-            decision.text = before.strip().rstrip("(").strip()
-            _attach(decision, text[label.start() :])
-            break
-    if decision.who is None and (name := _executor_first(decision.text)) is not None:
-        decision.who, decision.who_name = name.written.strip(), name
-    return decision
-
-
-def _executor_first(text: str) -> PersonName | None:
-    """The name a decision opens with when an infinitive follows it: «Маркиной О.В.
-    подготовить…», «Поручить Маркиной О.В. подготовить…» (not «Петров А.А. назначен…», a
-    statement about the person)."""
-    charge = re.match(r"Поручить\s+", text)
-    at = charge.end() if charge else 0
-    name = parse_name(text[at:], "dative" if charge else "responsible")
-    if name is None or name.start > 0:
-        return None
-    words = re.findall(r"[А-ЯЁа-яё]+", text[at + name.end :])
-    infinitive = bool(words) and _morphology().parse(words[0].lower())[0].tag.POS == "INFN"
-    return name if infinitive and words[0].islower() else None
-
-
-def _attach(decision: Decision, tail: str) -> None:
-    """«Ответственный: Маркина О.В. Срок: до 15.09.2026.» in either order."""
-    labels = list(_LABEL.finditer(tail))
-    for index, label in enumerate(labels):
-        end = labels[index + 1].start() if index + 1 < len(labels) else len(tail)
-        value = _value(tail[label.end() : end])
-        if not value:
-            continue
-        if label["who"]:
-            decision.who, decision.who_name = value, responsible(value)
-        else:
-            decision.when = value
-
-
-def responsible(text: str) -> PersonName | None:
-    """The one person «Ответственный: …» names: «Мусина Н.Г.», «Маркиной О.В., методисту»;
-    None for a group («руководители ОО») and for several people («Маркина О.В., Ильина О.К.»)."""
-    name = parse_name(text, "responsible")
-    if name is None or NAME.search(text[name.end :]):
-        return None
-    return name
-
-
-def _value(text: str) -> str:
-    """A label's value without the punctuation around it; an initial keeps its full stop."""
-    text = text.strip().strip(";,()").strip()
-    if text.endswith(".") and not _INITIAL_END.search(text):
-        text = text[:-1]
-    return text.strip(" ;,)")
-
-
-def read_votes(text: str) -> Votes | None:
-    """«за – 12, против – 0, воздержались – 1» (or «нет»); None without a count «за»."""
-    counts = [_count(word, text) for word in (r"за", r"против", r"воздерж\w*")]
-    if counts[0] is None:
-        return None
-    return Votes(counts[0], counts[1] or 0, counts[2] or 0)
-
-
-def _count(word: str, text: str) -> int | None:
-    pattern = rf"(?<![А-ЯЁа-яё])[«\"]?{word}[»\"]?\s*[:—–-]?\s*(\d+|нет|никто)(?![А-ЯЁа-яё\d])"
-    found = re.search(pattern, text, re.IGNORECASE)
-    if found is None:
-        return None
-    return int(found[1]) if found[1].isdigit() else 0
 
 
 def _question_number(text: str) -> int | None:
@@ -239,6 +130,8 @@ def deadline_of(text: str | None) -> date | None:
 
 def _unnumbered(line: str) -> str:
     """A list's item without its number and closing «;» or «.»; an initial keeps its dot."""
+    if bullet := BULLET.match(line):
+        line = line[bullet.end() :]
     numbered = _NUMBERED.fullmatch(line)
     text = (numbered[2] if numbered else line).strip().rstrip(";").rstrip()
     if text.endswith(".") and not _INITIAL_END.search(text):
@@ -269,3 +162,63 @@ def _people(line: str, *, named_only: bool = True) -> list[str]:
 def looks_like_name(text: str) -> bool:
     """Whether a written name («Маркина О.В.», «О.В. Маркина») is in the text."""
     return NAME.search(text) is not None
+
+
+def read_absent(part: str) -> tuple[str, str | None]:
+    """«Петров А.А. (болезнь)», «Сидорова В.В. — командировка» → the person and the reason."""
+    part = part.strip().rstrip(".;")
+    bracket = re.search(r"\s*\(([^()]+)\)$", part)
+    if bracket:
+        return part[: bracket.start()].strip(), bracket[1].strip()
+    dash = re.search(r"\s+[—–-]\s+|,\s*(?=по\s+(?:причине|болезни|уважительной))", part)
+    if dash and NAME.search(part[: dash.start()]):
+        return part[: dash.start()].strip(), part[dash.end() :].strip() or None
+    return part, None
+
+
+GRIF = re.compile(r"\s*(?:УТВЕРЖДАЮ|УТВЕРЖДЕН[АО]?|СОГЛАСОВАНО)\b", re.IGNORECASE)
+# An approval block above the heading: its date and number are the approval's.
+GRIF_LINES = 6  # position, organisation, signature, name, date, order
+# «заседания МПО руководителей ШНОР» under «ПРОТОКОЛ»: whose meeting it was.
+HEADING_BODY = re.compile(r"(?:заседани|совещани|собрани)[яеи]\s+\S", re.IGNORECASE)
+
+
+@dataclass
+class Mention:
+    """A person as the protocol names them: the text as written, the name read from it (in
+    the nominative; None when the text names no one, «учителя математики»), the position
+    the text gives (as written, in its case), and for a statement what they said."""
+
+    text: str
+    name: PersonName | None = None
+    position: str | None = None
+    said: str = ""
+
+
+def speech_of(text: str, role: Role, gender: Gender | None = None) -> Speech | None:
+    """A person at the start of the text («Лаптев Д.С., начальник отдела…») or after their
+    position («директор МБОУ «ЦО № 5» Волкова Е.П. – предложила…»), and what follows."""
+    speech = split_speech(text, role, gender)
+    if speech is not None:
+        return speech
+    name = find_name(text[:_NAME_REACH], role, gender)
+    before = text[: name.start].strip(" ,") if name else ""
+    if name is None or re.search(r"[:—–]|\s-\s", before):
+        return None
+    speech = split_speech(text[name.start :], role, name.gender)
+    if speech is None:
+        return None
+    position = ", ".join(p for p in (before, speech.position) if p) or None
+    return Speech(speech.name, position, speech.said)
+
+
+def listed(text: str) -> Mention:
+    """One of the present or the invited: «Лаптев Д.С., начальник отдела…», «Белова Е.А. –
+    старший методист», or no one by name («учителя математики (6 человек)»)."""
+    text = _unnumbered(text)
+    speech = speech_of(text, "nominative")
+    if speech is None:
+        return Mention(text)
+    # In a list what follows a dash is the position, not a speech.
+    position = speech.position or speech.said.strip(" .;,") or None
+    return Mention(text, speech.name, position)

@@ -1,16 +1,12 @@
 """What a Russian protocol's lines say: date, number, chair, agenda, СЛУШАЛИ/ВЫСТУПИЛИ/РЕШИЛИ.
 
 The reader walks the lines once, switching section at the words protocols are written with
-(«Председатель», «Присутствовали», «Повестка дня», «СЛУШАЛИ» or «По первому вопросу
-выступила…», «ВЫСТУПИЛИ», «РЕШИЛИ» or «ПОСТАНОВИЛИ», «Рекомендации»). A header laid out as a
-table is read cell by cell; requisites may be joined by a colon or a dash and names written
-with the initials first or last; votes («за – 12, против – 0, воздержались – 1») go with the
-decisions they follow. Whatever it does not recognise is kept, in order, in `leftovers`, so
-that the editor who finishes the record loses nothing.
-
-People are kept as written and as read (`names`): «СЛУШАЛИ: Соколову Т.В., которая…» gives
-the speaker «Соколову Т.В.», the name «Соколова Т. В.» and the summary without the name;
-«Приглашены: Лаптев Д.С., начальник отдела…» the name and the position.
+(«Председатель», «Присутствовали», «Отсутствовали», «Приглашены», «Повестка дня», «СЛУШАЛИ»
+or «По первому вопросу выступила…», «ВЫСТУПИЛИ», «РЕШИЛИ» or «ПОСТАНОВИЛИ», «Контроль
+исполнения», «Рекомендации»). A header laid out as a table is read cell by cell, a decisions
+table row by row; a decision's words, votes and the follow-up marks are read by
+`decision_text`, names by `names`. Whatever it does not recognise is kept, in order, in
+`leftovers`, so that the editor who finishes the record loses nothing.
 """
 
 from __future__ import annotations
@@ -21,10 +17,22 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import ClassVar
 
+from generator.authoring.decision_text import (
+    _LABEL,
+    _VOTE_LINE,
+    Decision,
+    FollowMark,
+    _attach,
+    due_in,
+    header_columns,
+    read_decision,
+    read_follow_up,
+    read_votes,
+    table_decision,
+)
 from generator.authoring.names import (
     PersonName,
     Role,
-    Speech,
     find_name,
     gender_hint,
     parse_name,
@@ -37,7 +45,6 @@ from generator.authoring.protocol_text import (
     _COUNT,
     _DECISION,
     _FORM,
-    _LABEL,
     _NAME_REACH,
     _NUMBER,
     _NUMBERED,
@@ -45,49 +52,24 @@ from generator.authoring.protocol_text import (
     _SECTIONS,
     _SPEAKER_TAIL,
     _TIME,
-    _VOTE_LINE,
+    BULLET,
     CELL,
     CONTROL,
+    GRIF,
+    GRIF_LINES,
+    HEADING_BODY,
     NAME,
     RECOMMENDATIONS,
-    Decision,
-    Votes,
-    _attach,
-    _decision,
+    Mention,
     _find_date,
     _people,
     _question_number,
     _requisite,
-    _unnumbered,
-    deadline_of,
-    looks_like_name,
-    read_votes,
+    listed,
+    read_absent,
+    speech_of,
 )
 from schemas.enums import Gender
-
-__all__ = [
-    "Decision",
-    "Item",
-    "Mention",
-    "Protocol",
-    "Votes",
-    "deadline_of",
-    "looks_like_name",
-    "read_protocol",
-    "read_votes",
-]
-
-
-@dataclass
-class Mention:
-    """A person as the protocol names them: the text as written, the name read from it (in
-    the nominative; None when the text names no one, «учителя математики»), the position
-    the text gives (as written, in its case), and for a statement what they said."""
-
-    text: str
-    name: PersonName | None = None
-    position: str | None = None
-    said: str = ""
 
 
 @dataclass
@@ -112,6 +94,7 @@ class Protocol:
     place: str | None = None
     form: str | None = None  # «очно», «дистанционно», «смешанно» as the protocol says
     city: str | None = None
+    body: str | None = None  # whose meeting the heading names: «заседания МПО …»
     topic: str | None = None
     chair: str | None = None  # as written: «/Белкина О. В./» → «Белкина О. В.»
     secretary: str | None = None
@@ -120,8 +103,11 @@ class Protocol:
     present: list[Mention] = field(default_factory=list)
     present_count: int | None = None
     invited: list[Mention] = field(default_factory=list)
+    absent: list[Mention] = field(default_factory=list)  # `said` — the reason, if written
+    absent_count: int | None = None
     agenda: list[Item] = field(default_factory=list)
     recommendations: list[str] = field(default_factory=list)
+    follow_up: list[FollowMark] = field(default_factory=list)  # «Контроль исполнения…»
     leftovers: list[str] = field(default_factory=list)
 
     def usable(self) -> bool:
@@ -135,11 +121,10 @@ def read_protocol(lines: list[str]) -> Protocol:
     reader = _Reader(Protocol())
     for line in lines:
         reader.feed(line)
+    for item in reader.protocol.agenda:
+        for decision in item.decisions:  # a deadline in the words of a decision of many lines
+            decision.when = decision.when or due_in(decision.text)
     return reader.protocol
-
-
-_GRIF = re.compile(r"\s*(?:УТВЕРЖДАЮ|УТВЕРЖДЕН[АО]?|СОГЛАСОВАНО)\b", re.IGNORECASE)
-GRIF_LINES = 6  # an approval block: position, organisation, signature, name, date, order
 
 
 @dataclass
@@ -154,6 +139,9 @@ class _Reader:
     # (accusative), «По первому вопросу выступила Маркина О.В.» (nominative, a woman).
     heard_role: Role = "heard"
     heard_gender: Gender | None = None
+    # The columns of a decisions table, by its header row: «№ | Решение | Ответственный | Срок».
+    columns: dict[str, int] = field(default_factory=dict)
+    previous: bool = False  # the follow-up being read is of the previous meeting
     # Lines left of an approval block («УТВЕРЖДАЮ … 15.05.2024») above the heading: its
     # date and number are the approval's, never the meeting's.
     grif: int = 0
@@ -174,15 +162,17 @@ class _Reader:
         if _ASIDE.fullmatch(line):
             self.protocol.leftovers.append(line)
             return
-        if CONTROL.fullmatch(line):  # the marks go where «Контроль исполнения» always went
-            self.protocol.leftovers.append(line)
-            self.section = "agenda" if self.section == "agenda" else "other"
+        if CONTROL.fullmatch(line):  # our own protocols' «N. О ходе исполнения решений…»
+            if self.section != "agenda":  # in the agenda it names the part, not a question
+                self.section = "control"
             return
         if RECOMMENDATIONS.fullmatch(line):
             self.section = "recommendations"
             return
         for name, pattern in _SECTIONS:
             match = pattern.fullmatch(line)
+            if match and name == "control":  # «…решений предыдущего заседания: …»
+                self.previous = re.search(r"предыдущ\w+\s+заседани", line, re.I) is not None
             if match and self._opens(name, match.group(2).strip()):
                 self._open(name, match.group(1), match.group(2).strip())
                 return
@@ -202,6 +192,7 @@ class _Reader:
             self.heard_role, self.heard_gender = "heard", None
         if name == "decided":
             self.routed = self.last = None
+            self.columns = {}
         simple: dict[str, Callable[[str], None]] = {
             "chair": lambda text: self._requisite("chair", text),
             "secretary": lambda text: self._requisite("secretary", text),
@@ -254,7 +245,7 @@ class _Reader:
     def _in_grif(self, line: str) -> bool:
         """Whether the line belongs to an approval block: from «УТВЕРЖДАЮ» (or «УТВЕРЖДЕН»,
         «СОГЛАСОВАНО») to the protocol's heading, at most GRIF_LINES lines."""
-        if _GRIF.match(line):
+        if GRIF.match(line):
             self.grif = GRIF_LINES
             return True
         if self.grif and not _PROTOCOL.match(line):
@@ -277,6 +268,8 @@ class _Reader:
         if day is None and number is None:
             if re.fullmatch(r"(г\.|город|с\.|пос\.)\s*\S.*", line) and protocol.city is None:
                 protocol.city = line
+            elif HEADING_BODY.match(line) and protocol.body is None and not protocol.agenda:
+                protocol.body = line  # «заседания МПО руководителей ШНОР» under «ПРОТОКОЛ»
             elif not re.fullmatch(r"протокол", line, re.IGNORECASE):
                 protocol.leftovers.append(line)
 
@@ -304,14 +297,37 @@ class _Reader:
         if count:
             self.protocol.present_count = int(count[1])
         elif people:
-            self.protocol.present.extend(_listed(p) for p in people)
+            self.protocol.present.extend(listed(p) for p in people)
+        else:
+            self.protocol.leftovers.append(line)
+
+    def _absent(self, line: str) -> None:
+        """«Отсутствовали: 2 чел.», «Петров А.А. (болезнь), Сидорова В.В. — командировка»."""
+        count = _COUNT.match(line)
+        if count:
+            self.protocol.absent_count = int(count[1])
+            line = re.sub(r"^[а-яё]*", "", line[count.end() :]).strip(" .,;()")
+        for part in _people(line, named_only=False):
+            person, reason = read_absent(part)
+            mention = listed(person)
+            mention.said = reason or ""
+            self.protocol.absent.append(mention)
+
+    def _control(self, line: str) -> None:
+        marks = read_follow_up(line)
+        for mark in marks:
+            mark.previous = self.previous and mark.day is None and mark.number is None
+        if marks:
+            self.protocol.follow_up.extend(marks)
         else:
             self.protocol.leftovers.append(line)
 
     def _invited(self, line: str) -> None:
-        self.protocol.invited.extend(_listed(p) for p in _people(line, named_only=False))
+        self.protocol.invited.extend(listed(p) for p in _people(line, named_only=False))
 
     def _agenda(self, line: str) -> None:
+        if bullet := BULLET.match(line):  # an agenda laid out as a bulleted list
+            line = f"{len(self.protocol.agenda) + 1}. {line[bullet.end() :]}"
         numbered = _NUMBERED.fullmatch(line)
         if numbered:
             item = self._item(int(numbered[1]))
@@ -320,7 +336,7 @@ class _Reader:
             item.question = item.question.strip().rstrip(".")
             if tail:
                 item.speaker = (tail["a"] or tail["b"]).strip()
-                speech = _speech(item.speaker, "nominative")
+                speech = speech_of(item.speaker, "nominative")
                 item.speaker_name = speech.name if speech else None
         elif self.protocol.agenda:
             last = self.protocol.agenda[-1]
@@ -373,7 +389,7 @@ class _Reader:
         """«Смирнова Ю.О. – предложила…», «Лаптев Д.С. предложил…»: a new statement; a
         line without a name continues the last one."""
         item = self.item or self._item(1)
-        speech = _speech(line, "nominative")
+        speech = speech_of(line, "nominative")
         if speech is not None and speech.said:
             written = speech.name.written.strip()
             item.discussion.append(Mention(written, speech.name, speech.position, speech.said))
@@ -384,22 +400,45 @@ class _Reader:
 
     def _decided(self, line: str) -> None:
         item = self.item or self._item(1)
+        if CELL in line:
+            self._decision_row(item, [cell.strip() for cell in line.split(CELL)])
+            return
         match = _DECISION.fullmatch(line)
         numbered = _NUMBERED.fullmatch(line)
         if self.last is not None and _LABEL.match(line) and not match:
             _attach(self.last, line)
             return
+        bullet = BULLET.match(line)
+        opened = self.last is not None and self.last.text.rstrip().endswith(":")
+        if bullet and not opened:  # «– провести…», «– подготовить…»: a decision each
+            numbered = _NUMBERED.fullmatch(f"{len(item.decisions) + 1}. {line[bullet.end() :]}")
         if match:
             target = self._decision_item(int(match[1]), item)
-            self.last = _decision(f"{match[1]}.{match[2]}", match[3])
+            self.last = read_decision(f"{match[1]}.{match[2]}", match[3])
         elif self.last is not None and not numbered:
+            # a sub-item («а) …», «– …» after «…:») or the decision's next line
             self.last.text += " " + line
             return
         else:
             target = item
             order = numbered[1] if numbered else str(len(item.decisions) + 1)
             text = numbered[2] if numbered else line
-            self.last = _decision(f"{self._number_of(item)}.{order}", text)
+            self.last = read_decision(f"{self._number_of(item)}.{order}", text)
+        target.decisions.append(self.last)
+
+    def _decision_row(self, item: Item, cells: list[str]) -> None:
+        """A row of a decisions table: its header row names the columns."""
+        if (columns := header_columns(cells)) is not None:
+            self.columns = columns
+            return
+        row = table_decision(cells, self.columns)
+        if row is None:
+            self.protocol.leftovers.append(CELL.join(cells))
+            return
+        number, self.last = row
+        split = re.fullmatch(r"(\d{1,2})\.(\d{1,2})", number)
+        target = self._decision_item(int(split[1]), item) if split else item
+        self.last.number = number if split else f"{self._number_of(item)}.{len(item.decisions) + 1}"
         target.decisions.append(self.last)
 
     def _decision_item(self, number: int, current: Item) -> Item:
@@ -431,6 +470,8 @@ class _Reader:
         return True
 
     def _recommendations(self, line: str) -> None:
+        if bullet := BULLET.match(line):
+            line = line[bullet.end() :]
         sub = _DECISION.fullmatch(line)  # «4.1. …» under «4. Рекомендации участникам…»
         numbered = _NUMBERED.fullmatch(line)
         text = sub[3] if sub else numbered[2] if numbered else line
@@ -445,38 +486,11 @@ class _Reader:
         "secretary": _awaited_name,
         "present": _present,
         "invited": _invited,
+        "absent": _absent,
+        "control": _control,
         "agenda": _agenda,
         "heard": _heard,
         "spoke": _spoke,
         "decided": _decided,
         "recommendations": _recommendations,
     }
-
-
-def _speech(text: str, role: Role, gender: Gender | None = None) -> Speech | None:
-    """A person at the start of the text («Лаптев Д.С., начальник отдела…») or after their
-    position («директор МБОУ «ЦО № 5» Волкова Е.П. – предложила…»), and what follows."""
-    speech = split_speech(text, role, gender)
-    if speech is not None:
-        return speech
-    name = find_name(text[:_NAME_REACH], role, gender)
-    before = text[: name.start].strip(" ,") if name else ""
-    if name is None or re.search(r"[:—–]|\s-\s", before):
-        return None
-    speech = split_speech(text[name.start :], role, name.gender)
-    if speech is None:
-        return None
-    position = ", ".join(p for p in (before, speech.position) if p) or None
-    return Speech(speech.name, position, speech.said)
-
-
-def _listed(text: str) -> Mention:
-    """One of the present or the invited: «Лаптев Д.С., начальник отдела…», «Белова Е.А. –
-    старший методист», or no one by name («учителя математики (6 человек)»)."""
-    text = _unnumbered(text)
-    speech = _speech(text, "nominative")
-    if speech is None:
-        return Mention(text)
-    # In a list what follows a dash is the position, not a speech.
-    position = speech.position or speech.said.strip(" .;,") or None
-    return Mention(text, speech.name, position)

@@ -155,7 +155,7 @@ def new_year(
             date=opening,
             time=previous.time if previous and previous.time else "14:00",
             place=previous.place if previous else None,
-            format=previous.format.value if previous else "in_person",
+            format=previous.format.value if previous and previous.format else "in_person",
             chair=chair,
             secretary=secretary,
             present=list(dict.fromkeys((chair, leader, secretary))),

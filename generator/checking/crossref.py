@@ -436,6 +436,7 @@ _CHECKS: tuple[Callable[[Project], Iterator[Diagnostic]], ...] = (
     facts.check_meeting_order,
     facts.check_postponed_dates,
     facts.check_present_count,
+    facts.check_absent,
     facts.check_execution_follow_up,
     facts.check_pairs_on_lists,
     facts.check_dated_references,

@@ -1,10 +1,10 @@
 """Impossible facts: records that are each valid alone but cannot all be true.
 
 A decision due before its meeting, meeting numbers against their dates, a postponement
-without a new date, more people listed than were present, an execution mark that a later
-meeting's follow-up contradicts, a pair whose ШНОР is not on that year's list, a person or a
-school referred to on a day they had no position or no name. Each is an error at the line
-to correct.
+without a new date, more people listed than were present (or absent), a person recorded both
+present and absent, an execution mark that a later meeting's follow-up contradicts, a pair
+whose ШНОР is not on that year's list, a person or a school referred to on a day they had no
+position or no name. Each is an error at the line to correct.
 """
 
 from __future__ import annotations
@@ -101,6 +101,33 @@ def check_present_count(project: Project) -> Iterator[Diagnostic]:
                 "списка: исправьте число или список.",
                 "protocol.present-count",
                 label="Присутствовало всего",
+            )
+
+
+def check_absent(project: Project) -> Iterator[Diagnostic]:
+    """Nobody is recorded both present and absent; the number absent is at least the list."""
+    for record, meeting in _meetings(project):
+        protocol = meeting.protocol
+        if protocol is None:
+            continue
+        present = {*protocol.present, protocol.chair, protocol.secretary}
+        for i, absence in enumerate(protocol.absent):
+            if absence.person is not None and absence.person in present:
+                yield record.source.diagnostic(
+                    ("protocol", "absent", i, "person"),
+                    f"«{absence.person}» записан и среди присутствовавших (present, chair или "
+                    "secretary), и среди отсутствовавших (absent): оставьте его в одном списке.",
+                    "protocol.absent-present",
+                    label="Отсутствовавший",
+                )
+        if protocol.absent_count is not None and protocol.absent_count < len(protocol.absent):
+            yield record.source.diagnostic(
+                ("protocol", "absent_count"),
+                f"отсутствовало всего {protocol.absent_count}, а в списке absent названо "
+                f"больше: {len(protocol.absent)}. Число отсутствовавших не может быть меньше "
+                "списка: исправьте число или список.",
+                "protocol.absent-count",
+                label="Отсутствовало всего",
             )
 
 
@@ -204,7 +231,7 @@ def check_dated_references(project: Project) -> Iterator[Diagnostic]:
             continue
         day = held_on(meeting)
         protocol = meeting.protocol
-        people: list[tuple[Loc, str, str]] = [
+        people: list[tuple[Loc, str, str | None]] = [
             (("protocol", "chair"), "Председатель", protocol.chair),
             (("protocol", "secretary"), "Секретарь", protocol.secretary),
             *(
@@ -213,7 +240,8 @@ def check_dated_references(project: Project) -> Iterator[Diagnostic]:
             ),
         ]
         for loc, label, person_id in people:
-            yield from _person_on(project, record, (loc, label), person_id, day)
+            if person_id is not None:  # a draft may not name its chair or secretary yet
+                yield from _person_on(project, record, (loc, label), person_id, day)
     for record in project.of_kind("request"):
         if isinstance(record.model, ConsultationRequest):
             request = record.model

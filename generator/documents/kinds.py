@@ -29,6 +29,7 @@ from schemas.meeting import Attachment
 LONG_PRESENT_LIST = 12  # more present than this: a count and «список прилагается»
 BLANK_REGISTER_ROWS = 3  # rows left for those who come unannounced
 REPLY_WORKING_DAYS = 3  # an invitation asks to confirm this many working days before
+BY_HAND = "_" * 16  # a line to fill by hand where a draft from Word names nobody (a chair…)
 # A record's own attachment that is the attendance sheet (a scan of the signed register).
 _ATTENDANCE_TITLE = re.compile(r"лист\w* регистрац|список (?:участник|присутств)", re.IGNORECASE)
 
@@ -53,6 +54,7 @@ def _common(ref: DocumentRef, year: Year, paper: Paperwork, day: date) -> dict[s
         "ref": ref,
         "day": day,
         "draft": False,
+        "by_hand": BY_HAND,
         "centre": paper.centre(day, ref.association),
         "association": association
         or Association.model_construct(name=ref.association, short_name=ref.association),
@@ -66,6 +68,7 @@ def _meeting_data(ref: DocumentRef, year: Year, paper: Paperwork) -> dict[str, A
     protocol = held.protocol
     present = list(dict.fromkeys(protocol.present)) if protocol else []
     total = max(protocol.present_count or 0, len(present)) if protocol else 0
+    absent = max(protocol.absent_count or 0, len(protocol.absent)) if protocol else 0
     attendance = _attendance(present, total)
     attachments, attendance_number = _attachments(held, attendance)
     return {
@@ -76,6 +79,7 @@ def _meeting_data(ref: DocumentRef, year: Year, paper: Paperwork) -> dict[str, A
         "online": held.format is MeetingFormat.ONLINE,
         "protocol": protocol,
         "present_total": total,
+        "absent_total": absent,
         "attendance": attendance,
         "attachments": attachments,
         "attendance_number": attendance_number,
@@ -156,7 +160,8 @@ def _expected(year: Year, held: Meeting) -> list[str]:
     protocol = held.protocol
     people = [p.person for p in year.membership.participants] if year.membership else []
     if protocol is not None:
-        people += [protocol.chair, protocol.secretary, *protocol.present, *_invited(held)]
+        chairs = [p for p in (protocol.chair, protocol.secretary) if p]  # a draft may lack them
+        people += [*chairs, *protocol.present, *_invited(held)]
     return list(dict.fromkeys(people))
 
 

@@ -139,7 +139,9 @@ def _meetings(site: SiteContext) -> list[Item]:
             end = start + length
         cancelled = meeting.status is MeetingStatus.CANCELLED
         title = f"Заседание № {int(number)}: {meeting.topic}"
-        details = [names.get(association, ""), f"Формат: {meeting.format.label}."]
+        details = [names.get(association, "")]
+        if meeting.format is not None:  # a draft protocol from Word may not record it
+            details.append(f"Формат: {meeting.format.label}.")
         details.append(f"Состояние: {meeting.status.label}.")
         if meeting.new_date:
             details.append(f"Перенесено с {ru_date(meeting.date)} на {ru_date(meeting.new_date)}.")
