@@ -236,3 +236,18 @@ def test_dates_in_every_common_form(written: str, day: date) -> None:
     from generator.authoring.protocol_text import deadline_of
 
     assert deadline_of(written) == day
+
+
+def test_checking_a_draft_never_touches_the_records(tmp_path: Path) -> None:
+    """The draft is checked in a linked copy of records: what is written there — the draft
+    over a record of the same path, drafted people — never reaches the records themselves."""
+    from generator.authoring.importer import _check
+
+    root = copy_project(tmp_path)
+    existing = f"{MEETINGS}/02.yaml"
+    files = {p: p.read_bytes() for p in (root / "records").rglob("*.yaml")}
+    people = {"records/people/volkova-ep.yaml": "surname: Другая\n"}
+    diagnostics = _check(root, existing, "status: held\n", people)
+    assert any(d.path == existing for d in diagnostics), "the draft itself was checked"
+    assert {p: p.read_bytes() for p in (root / "records").rglob("*.yaml")} == files
+    assert all(p.stat().st_nlink == 1 for p in files), "no link left behind"

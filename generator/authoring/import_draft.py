@@ -11,6 +11,7 @@ or speaker not found is marked `# ←`. `Recognised` is what the editor must fil
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from dataclasses import dataclass, field
@@ -419,6 +420,7 @@ _GROUP = (
 # --- YAML output ----------------------------------------------------------------------
 
 
+@functools.cache  # compiling the template takes longer than rendering a draft
 def _environment() -> jinja2.Environment:
     """YAML from a template: every printed value is quoted unless a filter made it safe."""
     return template_environment(
