@@ -390,7 +390,7 @@ class _Context:
             note = self._note(where, _GROUP.format(who=decision.who, why=why))
         return {
             "number": decision.number,
-            "text": decision.text,
+            "text": decision.text[:1].upper() + decision.text[1:],  # «РЕШИЛИ: принять…»
             "executor": executor,
             "group": None if executor else (decision.who or "не указан в протоколе"),
             "deadline": deadline,
