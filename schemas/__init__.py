@@ -12,7 +12,21 @@ from .association import (
     SchoolPair,
 )  # fmt: skip
 from .base import Choice, Record, TopRecord, school_year_bounds, school_year_of
-from .council import Council, CouncilEvent, CouncilMaterial, CouncilMember, MonitoringReport
+from .council import (
+    Council,
+    CouncilConsultation,
+    CouncilEvent,
+    CouncilMaterial,
+    CouncilMember,
+    MonitoringReport,
+)  # fmt: skip
+from .diagnostic import (
+    CompetenceDiagnostic,
+    CompetenceResult,
+    DiagnosticKind,
+    SchoolBelow,
+    SchoolCount,
+)  # fmt: skip
 from .library import NormativeAct, Practice, PracticeAuthor, Presentation
 from .meeting import (
     Absence,
@@ -28,6 +42,7 @@ from .meeting import (
     Voting,
 )  # fmt: skip
 from .people import Consent, Contacts, Organization, OrgName, Person, Position, YearCategory
+from .programme import Indicator, IndicatorValue, Programme, ProgrammeKind
 from .publication import PUBLICATION, Audience, Publication
 from .settings import FocusTerm, MonthDay, RuleSettings, Settings, SiteSettings
 from .work import (
@@ -57,6 +72,7 @@ RECORD_MODELS: dict[str, type[TopRecord]] = {
         ConsultationRequest,
         Consultation,
         Deficit,
+        CompetenceDiagnostic,
         AnnualAnalysis,
         Acknowledgement,
         Practice,
@@ -65,18 +81,20 @@ RECORD_MODELS: dict[str, type[TopRecord]] = {
         CouncilMaterial,
         CouncilEvent,
         MonitoringReport,
+        CouncilConsultation,
+        Programme,
     )
 }
 
 __all__ = [
     "PUBLICATION", "RECORD_MODELS", "Absence", "Acknowledgement", "AgendaItem", "Amendment",
     "AnalysisFigures", "AnalysisResults", "AnnualAnalysis", "Approval", "Association",
-    "Attachment", "Audience", "Choice", "Consent", "Consultation", "ConsultationRequest",
-    "Contacts", "Council", "CouncilEvent", "CouncilMaterial", "CouncilMember", "Decision",
-    "Deficit", "Execution", "FocusTerm", "FollowUp", "Invitee", "LeaderElection", "Measure",
+    "Attachment", "Audience", "Choice", "CompetenceDiagnostic", "CompetenceResult", "Consent", "Consultation", "ConsultationRequest",
+    "Contacts", "Council", "CouncilConsultation", "CouncilEvent", "CouncilMaterial", "CouncilMember", "Decision",
+    "Deficit", "DiagnosticKind", "Execution", "FocusTerm", "FollowUp", "Indicator", "IndicatorValue", "Invitee", "LeaderElection", "Measure",
     "Meeting", "Membership", "MonitoringReport", "MonthDay", "NormativeAct", "OrgName",
     "Organization", "Participant", "Person", "Plan", "PlanItem", "Position", "Practice",
-    "PracticeAuthor", "Presentation", "Protocol", "Publication", "Record", "RepeatDiagnostic",
-    "RuleSettings", "SchoolPair", "Settings", "SiteSettings", "Statement", "Survey",
+    "PracticeAuthor", "Presentation", "Programme", "ProgrammeKind", "Protocol", "Publication", "Record", "RepeatDiagnostic",
+    "RuleSettings", "SchoolBelow", "SchoolCount", "SchoolPair", "Settings", "SiteSettings", "Statement", "Survey",
     "TopRecord", "Voting", "YearCategory", "school_year_bounds", "school_year_of",
 ]  # fmt: skip

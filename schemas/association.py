@@ -25,6 +25,7 @@ from .enums import (
     ActivityForm,
     Direction,
     ParticipantRole,
+    PlanItemStatus,
 )
 
 
@@ -52,6 +53,32 @@ class Participant(Record):
         "Роль",
         "Кого представляет участник: руководитель или заместитель ШНОР, ШССУ или школы-партнёра.",
     )
+    joined: IsoDate | None = F(
+        "Вошёл в состав", "Если вошёл в состав в течение года: с этого дня он участник.", None
+    )
+    left: IsoDate | None = F(
+        "Вышел из состава",
+        "Если вышел из состава в течение года: с этого дня он уже не участник (не считается "
+        "участником заседаний и не избирается).",
+        None,
+    )
+
+    def member_on(self, day: dt.date) -> bool:
+        """Whether the person is a participant on a day: joined by it and not left yet."""
+        return (self.joined is None or self.joined <= day) and (
+            self.left is None or day < self.left
+        )
+
+    @model_validator(mode="after")
+    def _dates(self) -> Self:
+        if self.joined is not None and self.left is not None and self.left < self.joined:
+            raise PydanticCustomError(
+                "participant_left_before_joined",
+                "день выхода из состава (left) раньше дня входа (joined). Проверьте даты: "
+                "left — не раньше joined.",
+                {"field": "left"},
+            )
+        return self
 
 
 class SchoolPair(Record):
@@ -146,6 +173,77 @@ class PlanItem(Record):
         "Заседание (2025-2026/02) или мероприятие совета (его идентификатор), которым выполнен пункт.",
         [],
     )
+    status: PlanItemStatus | None = F(
+        "Исполнение",
+        "Что стало с пунктом после утверждения плана: done — выполнен (чем — done_by), moved — "
+        "перенесён (новая дата — moved_to, причина — reason), cancelled — отменён (причина — "
+        "reason). Пусто — пункт идёт, как утверждён. Месяц и дата пункта не меняются: "
+        "утверждённый план виден рядом с изменениями.",
+        None,
+    )
+    moved_to: IsoDate | None = F(
+        "Перенесено на",
+        "Новая дата перенесённого пункта (status: moved), например 2026-03-12.",
+        None,
+    )
+    reason: Text | None = F(
+        "Причина переноса или отмены",
+        "Почему пункт перенесён или отменён (status: moved или cancelled), лучше со ссылкой на "
+        "утверждённое изменение плана.",
+        None,
+    )
+
+    def month_due(self) -> str:
+        """The month the item is judged by: its new date's once moved, else the approved one."""
+        return self.moved_to.strftime("%Y-%m") if self.moved_to else self.month
+
+    @model_validator(mode="after")
+    def _status_fields(self) -> Self:
+        moved = self.status is PlanItemStatus.MOVED
+        if moved and self.moved_to is None:
+            raise _item_error(
+                "перенесённому пункту (status: moved) нужна новая дата: добавьте moved_to, "
+                "например moved_to: 2026-03-12. Месяц и дата в плане остаются как утверждены.",
+                "moved_to",
+            )
+        if self.moved_to is not None and not moved:
+            raise _item_error(
+                "новая дата (moved_to) бывает только у перенесённого пункта: поставьте "
+                "status: moved или уберите moved_to.",
+                "moved_to",
+            )
+        if self.moved_to is not None and _same_term(self, self.moved_to):
+            raise _item_error(
+                "новая дата (moved_to) совпадает со сроком пункта в плане — это не перенос. "
+                "Укажите другую дату или уберите status: moved и moved_to.",
+                "moved_to",
+            )
+        changed = moved or self.status is PlanItemStatus.CANCELLED
+        if changed and self.reason is None:
+            what = "перенесён" if moved else "отменён"
+            raise _item_error(f"укажите, почему пункт {what}: добавьте reason.", "reason")
+        if self.reason is not None and not changed:
+            raise _item_error(
+                "причина (reason) пишется только у перенесённого или отменённого пункта: "
+                "поставьте status: moved или status: cancelled или уберите reason.",
+                "reason",
+            )
+        if self.status is PlanItemStatus.CANCELLED and self.done_by:
+            raise _item_error(
+                "отменённый пункт (status: cancelled) ничем не выполнен: уберите done_by или "
+                "поставьте status: done.",
+                "done_by",
+            )
+        return self
+
+
+def _item_error(message: str, field: str) -> PydanticCustomError:
+    return PydanticCustomError("plan_item_status", message, {"field": field})
+
+
+def _same_term(item: PlanItem, day: dt.date) -> bool:
+    """Whether a new date is the item's approved term: its date, or its month without one."""
+    return day == item.date if item.date else day.strftime("%Y-%m") == item.month
 
 
 class Plan(TopRecord):

@@ -19,13 +19,16 @@ from .base import (
     Url,
 )
 from .enums import (
+    ConsultationForm,
     CouncilCategory,
     CouncilDirection,
     EventKind,
     EventLevel,
     MaterialType,
     MeetingFormat,
+    RequestChannel,
 )
+from .meeting import Attachment
 
 
 class CouncilMember(Record):
@@ -107,6 +110,38 @@ class CouncilEvent(TopRecord):
                 "event_dates", "дата окончания раньше даты начала.", {"field": "end_date"}
             )
         return self
+
+
+class CouncilConsultation(TopRecord):
+    """A consultation the council gives itself, outside an association's school year
+    (РОСТ п. 2.2.2–2.2.3, 4.1.2): it names people and their schools' difficulties."""
+
+    KIND: ClassVar[str] = "council_consultation"
+    KIND_TITLE: ClassVar[str] = "консультация совета"
+
+    date: IsoDate = F("Дата", "Когда проведена консультация.")
+    channel: RequestChannel = F(
+        "Как обратились",
+        "Откуда пришёл вопрос: vk (сообщество «РОСТ»), meeting, email, phone, form, letter.",
+    )
+    form: ConsultationForm = F("Форма", "individual, group, online или visit.")
+    consultant: PersonId = F("Консультант", "Идентификатор того, кто консультировал.")
+    recipients: list[PersonId] = F(
+        "Кого консультировали", "Идентификаторы руководителей и заместителей.", min_length=1
+    )
+    topic: Text = F("Тема", "Тема консультации.")
+    focus: list[FocusId] = F(
+        "Оценочные процедуры",
+        "К каким оценочным процедурам готовит консультация (РОСТ п. 4.1.2): коды из словаря "
+        "assessment_focus в настройках — ege, oge, vpr, rkr, pisa…; пусто — ни к какой.",
+        [],
+    )
+    summary: Text = F("Содержание", "Кратко, что разобрали.")
+    recommendations: list[Text] = F("Рекомендации", "Что рекомендовано.", [])
+    materials: list[Attachment] = F("Материалы", "Переданные материалы.", [])
+    vk_url: Url | None = F(
+        "Обсуждение ВКонтакте", "Ссылка на обсуждение или сообщение в сообществе, если было.", None
+    )
 
 
 class MonitoringReport(TopRecord):

@@ -153,6 +153,12 @@ class ReviewStatus(Choice):
     RECOMMENDED = "recommended", "рекомендована к распространению"
 
 
+class PlanItemStatus(Choice):
+    DONE = "done", "выполнено"
+    MOVED = "moved", "перенесено"
+    CANCELLED = "cancelled", "отменено"
+
+
 class AnalysisStatus(Choice):
     DRAFT = "draft", "готовится"
     SUBMITTED = "submitted", "представлен в центр"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import ClassVar, Self
 
 from pydantic import model_validator
@@ -46,6 +47,13 @@ class Presentation(Record):
     date: IsoDate = F("Дата", "Когда представлена.")
 
 
+class Retirement(Record):
+    """A practice taken out of the library: it stays in the records, with when and why."""
+
+    date: IsoDate = F("Дата", "С какого дня практика не входит в библиотеку.")
+    reason: Text = F("Причина", "Почему практика выведена: устарела, школа её оставила…")
+
+
 class Practice(TopRecord):
     """An effective management practice (МПО п. 2.2.6): front matter + Markdown."""
 
@@ -63,7 +71,24 @@ class Practice(TopRecord):
     presented: list[Presentation] = F("Где представлена", "Заседания и мероприятия.", [])
     materials: list[Attachment] = F("Материалы", "Файлы и ссылки.", [])
     review: ReviewStatus = F("Экспертиза", "proposed, reviewed или recommended.")
-    reviewed: IsoDate | None = F("Дата экспертизы", "Когда практика рассмотрена.", None)
+    reviewed: IsoDate | None = F(
+        "Дата экспертизы",
+        "Когда практика последний раз рассмотрена: экспертиза или повторное прочтение к сроку "
+        "review_by.",
+        None,
+    )
+    review_by: IsoDate | None = F(
+        "Перечитать до",
+        "К этой дате практику перечитывают: актуальна ли она. С этого дня, пока reviewed не "
+        "позже неё, check предупреждает (practice-review), а открытый сайт её не показывает.",
+        None,
+    )
+    retired: Retirement | None = F(
+        "Выведена из библиотеки",
+        "Практика устарела: дата и причина. Запись остаётся, но в библиотеку сайта практика "
+        "больше не входит (на внутреннем сайте — с пометкой).",
+        None,
+    )
     body: str = F("Описание", "Текст в Markdown после заголовка файла.", "")
 
     @property
@@ -71,6 +96,22 @@ class Practice(TopRecord):
         """Recommended after review, and every author agreed to its distribution."""
         consented = all(author.distribution_consent for author in self.authors)
         return self.review is ReviewStatus.RECOMMENDED and consented
+
+    def retired_by(self, day: date) -> bool:
+        """Whether the practice has left the library by a day."""
+        return self.retired is not None and self.retired.date <= day
+
+    def review_due(self, day: date) -> bool:
+        """Whether the practice is past its review-by date on a day and not re-read since
+        (a retired practice is never due: it has left the library)."""
+        if self.review_by is None or self.retired_by(day) or day < self.review_by:
+            return False
+        return self.reviewed is None or self.reviewed < self.review_by
+
+    def in_library(self, day: date) -> bool:
+        """Whether the public library holds it on a day: distributable, not past review and
+        not retired."""
+        return self.distributable and not self.review_due(day) and not self.retired_by(day)
 
 
 class NormativeAct(TopRecord):

@@ -29,6 +29,7 @@ from .enums import (
     MeetingStatus,
     ProtocolStatus,
 )
+from .programme import ProgrammeId
 
 
 class Attachment(Record):
@@ -155,6 +156,12 @@ class AgendaItem(Record):
     )
     decisions: list[Decision] = F(
         "Решения (РЕШИЛИ)", "Решения по вопросу; в черновике протокола их может ещё не быть.", []
+    )
+    programmes: list[ProgrammeId] = F(
+        "Программы школ",
+        "Идентификаторы программ ШНОР (records/programmes), о которых шла речь; на открытом "
+        "сайте не показываются.",
+        [],
     )
 
 

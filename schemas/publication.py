@@ -50,8 +50,8 @@ PUBLICATION: dict[str, Publication] = {
         Audience.CONDITIONAL,
         "дата, тема и статус публикуются; протокол — только подписанный, черновик — никогда; "
         "отметки об исполнении решений и контроль исполнения, выступления и решения с "
-        "internal: true — только внутренний сайт",
-        ("protocol.agenda.decisions.execution", "protocol.follow_up"),
+        "internal: true, ссылки на программы школ — только внутренний сайт",
+        ("protocol.agenda.decisions.execution", "protocol.follow_up", "protocol.agenda.programmes"),
     ),
     "request": Publication(Audience.INTERNAL, "запросы называют школы: только внутренний сайт"),
     "consultation": Publication(Audience.INTERNAL, "консультации называют школы"),
@@ -59,6 +59,12 @@ PUBLICATION: dict[str, Publication] = {
         Audience.PUBLIC,
         "типичный дефицит публикуется без названий школ",
         ("organizations",),
+    ),
+    "diagnostic": Publication(
+        Audience.PUBLIC,
+        "доли и числа ниже порога по компетенциям публикуются; участники поимённо и итоги "
+        "по школам — только внутренний сайт",
+        ("participants", "organizations", "results.by_organization"),
     ),
     "practice": Publication(
         Audience.CONDITIONAL,
@@ -73,11 +79,17 @@ PUBLICATION: dict[str, Publication] = {
         ("members.category",),
     ),
     "material": Publication(Audience.PUBLIC, "публикуется"),
+    "council_consultation": Publication(
+        Audience.INTERNAL, "консультации совета называют людей и трудности их школ"
+    ),
     "event": Publication(
         Audience.PUBLIC,
         "публикуется; участники из ШНОР — только внутренний сайт",
         ("participants",),
     ),
     "monitoring": Publication(Audience.INTERNAL, "статистика — для центра"),
+    "programme": Publication(
+        Audience.INTERNAL, "программы называют трудности школ: только внутренний сайт"
+    ),
     "normative": Publication(Audience.PUBLIC, "публикуется"),
 }

@@ -12,6 +12,7 @@ from .base import (
     Count,
     DeficitId,
     F,
+    FocusId,
     IsoDate,
     Number,
     OrgId,
@@ -22,6 +23,7 @@ from .base import (
     Text,
     TopRecord,
 )
+from .diagnostic import CompetenceShift
 from .enums import (
     AnalysisStatus,
     ConsultationForm,
@@ -32,6 +34,7 @@ from .enums import (
     RequestStatus,
 )
 from .meeting import Attachment
+from .programme import ProgrammeId
 
 
 class ConsultationRequest(TopRecord):
@@ -70,8 +73,19 @@ class Consultation(TopRecord):
         "Кого консультировали", "Идентификаторы руководителей.", min_length=1
     )
     request: RequestId | None = F("По запросу", "Идентификатор запроса этого года, если был.", None)
+    programme: ProgrammeId | None = F(
+        "Программа школы",
+        "Идентификатор программы ШНОР (records/programmes), если консультация о ней.",
+        None,
+    )
     topic: Text = F("Тема", "Тема консультации.")
     direction: Direction = F("Направление", "Направление работы (МПО п. 3.1).")
+    focus: list[FocusId] = F(
+        "Оценочные процедуры",
+        "К каким оценочным процедурам готовит консультация (РОСТ п. 4.1.2): коды из словаря "
+        "assessment_focus в настройках — ege, oge, vpr, rkr, pisa…; пусто — ни к какой.",
+        [],
+    )
     summary: Text = F("Содержание", "Кратко, что разобрали.")
     recommendations: list[Text] = F("Рекомендации", "Что рекомендовано.", [])
     materials: list[Attachment] = F("Материалы", "Переданные материалы.", [])
@@ -89,6 +103,8 @@ class Measure(Record):
 
 
 class RepeatDiagnostic(Record):
+    """The result of a repeat diagnostic told in words: for deficits without `competence` only."""
+
     date: IsoDate = F("Дата", "Когда проведена повторная диагностика.")
     result: Text = F("Результат", "Что показала повторная диагностика.")
 
@@ -105,15 +121,52 @@ class Deficit(TopRecord):
         "Как выявлен", "Источники: диагностика, запросы…", min_length=1
     )
     identified: IsoDate = F("Выявлен", "Когда дефицит выявлен.")
-    managers: Count = F("Сколько руководителей", "Скольких руководителей группы он касается.")
+    competence: Slug | None = F(
+        "Компетенция",
+        "Код компетенции из записей диагностики этого года (diagnostics/): по ним считаются "
+        "число руководителей и статус. Без него укажите managers и status вручную.",
+        None,
+    )
+    managers: Count | None = F(
+        "Сколько руководителей",
+        "Скольких руководителей группы он касается; с competence считается по входной "
+        "диагностике — не пишите (если написано, должно совпадать).",
+        None,
+    )
     organizations: list[OrgId] = F(
         "Школы", "Школы, где дефицит выявлен; только внутренний сайт.", []
     )
     measures: list[Measure] = F("Меры", "Что делается для устранения.", [])
-    status: DeficitStatus = F("Статус", "identified, in_work или resolved.")
-    repeat_diagnostic: RepeatDiagnostic | None = F(
-        "Повторная диагностика", "Подтверждение устранения; нужна для resolved.", None
+    status: DeficitStatus | None = F(
+        "Статус",
+        "identified, in_work или resolved. С competence считается по повторной диагностике — "
+        "не пишите (если написано, должно совпадать).",
+        None,
     )
+    repeat_diagnostic: RepeatDiagnostic | None = F(
+        "Повторная диагностика",
+        "Прежний способ: итог словами, только для дефицита без competence; нужен для resolved.",
+        None,
+    )
+
+    @model_validator(mode="after")
+    def _figures_from_somewhere(self) -> Self:
+        if self.competence is not None and self.repeat_diagnostic is not None:
+            raise PydanticCustomError(
+                "deficit_repeat_words",
+                "уберите repeat_diagnostic: у дефицита указана компетенция (competence), и итог "
+                "повторной диагностики берётся из её записи в папке diagnostics этого года.",
+                {"field": "repeat_diagnostic"},
+            )
+        for name in ("managers", "status"):
+            if self.competence is None and getattr(self, name) is None:
+                raise PydanticCustomError(
+                    "deficit_no_competence",
+                    "укажите competence — код компетенции из записи диагностики этого года, — "
+                    "тогда {name} посчитается сам; или, если диагностики нет, впишите {name}.",
+                    {"name": name, "field": name},
+                )
+        return self
 
 
 class AnalysisFigures(Record):
@@ -129,6 +182,12 @@ class AnalysisFigures(Record):
     deficits_resolved: Count = F("Дефицитов устранено", "Сколько устранено.")
     by_direction: dict[Direction, Count] = F(
         "По направлениям", "Сколько мероприятий по каждому направлению.", {}
+    )
+    competences: list[CompetenceShift] | None = F(
+        "Было → стало",
+        "Доля ниже порога по каждой компетенции во входной и повторной диагностике, как "
+        "представлено; пусто — берётся из записей диагностики.",
+        None,
     )
 
 
@@ -147,7 +206,11 @@ class AnalysisResults(Record):
     )
     managers_total: Count = F("Всего руководителей ШНОР", "Сколько их всего в группе.")
     survey: Survey | None = F("Опрос удовлетворённости", "Итоги опроса участников.", None)
-    repeat_diagnostics: Text | None = F("Повторная диагностика", "Что показала.", None)
+    repeat_diagnostics: Text | None = F(
+        "Повторная диагностика",
+        "Пояснение словами; цифры «было → стало» берутся из записей диагностики (figures).",
+        None,
+    )
     schools_left_list: list[OrgId] = F(
         "Вышли из списка ШНОР", "Школы, которые по итогам года вышли из списка.", []
     )

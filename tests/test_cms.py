@@ -100,7 +100,7 @@ def test_a_collection_for_every_kind_an_editor_creates(config: dict[str, Any]) -
     kinds = {kind for kind, _path, _fields in forms(config)}
     assert kinds >= {
         "meeting", "consultation", "request", "person", "organization", "practice", "deficit",
-        "material", "event", "monitoring", "plan", "membership",
+        "material", "event", "monitoring", "plan", "membership", "council_consultation",
     }  # fmt: skip
     names = [collection["name"] for collection in config["collections"]]
     assert "meetings-mpo-tula-2025-2026" in names and "meetings-mpo-tula-2026-2027" in names

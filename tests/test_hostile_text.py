@@ -17,10 +17,12 @@ import re
 import shutil
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
@@ -92,6 +94,9 @@ def poison_project(root: Path) -> None:
             path.write_text(f"---\n{_dump(data)}---\n{body}", encoding="utf-8")
     meetings = records / "associations" / "mpo-test" / "2025-2026" / "meetings"
     (meetings / "02.yaml").write_text(_dump(CANCELLED), encoding="utf-8")
+    council = records / "council" / "consultations"
+    council.mkdir(parents=True, exist_ok=True)
+    (council / "2025-11-vk.yaml").write_text(_dump(COUNCIL_CONSULTATION), encoding="utf-8")
 
 
 # Fields the base project leaves out, and a cancelled meeting: more places for hostile text.
@@ -118,6 +123,18 @@ CANCELLED = {
     "place": hostile("02-place"),
     "format": "online",
     "topic": hostile("02-topic"),
+}
+COUNCIL_CONSULTATION = {
+    "date": "2025-11-20",
+    "channel": "vk",
+    "form": "online",
+    "consultant": "sidorova-ev",
+    "recipients": ["ivanova-ma"],
+    "topic": hostile("2025-11-vk-topic"),
+    "focus": ["vpr"],
+    "summary": hostile("2025-11-vk-summary"),
+    "recommendations": [hostile("2025-11-vk-recommendations0")],
+    "vk_url": TRICKY_URL,
 }
 
 
@@ -252,6 +269,7 @@ RECORD_KINDS = {
     "council event organiser": "webinar-2025-11-organiser",
     "material": "vpr-video-title",
     "monitoring": "2025-10-source",
+    "council consultation": "2025-11-vk-topic",
     "person name": "ivanova-ma-surname",
     "position": "sidorova-ev-positions0-title",
     "organization": "school-1-names0-short",
@@ -319,6 +337,47 @@ def test_calendar_holds_no_markup_and_links_built_pages(
         assert url.startswith(SITE_URLS[edition])
         path = url.removeprefix(SITE_URLS[edition]).partition("#")[0]
         assert (sites[edition] / path / "index.html").is_file(), url
+
+
+@pytest.mark.parametrize("edition", ["public", "internal"])
+def test_atom_feed_holds_record_text_as_text_and_links_built_pages(
+    sites: dict[str, Path], edition: str
+) -> None:
+    """feed.xml parses as XML whatever the records say; their words are its text, exactly as
+    written (a reader shows `type="text"` as text); every entry links a page of the build."""
+    raw = (sites[edition] / "feed.xml").read_text(encoding="utf-8")
+    feed = ET.fromstring(raw.encode("utf-8"))
+    atom = {"a": "http://www.w3.org/2005/Atom"}
+    assert not [e for e in feed.iter() if not e.tag.startswith("{http://www.w3.org/2005/Atom}")]
+    titles = [e.findtext("a:title", "", atom) for e in feed.findall("a:entry", atom)]
+    assert " ".join(hostile("mentoring-title").split()) in {
+        t.removeprefix("Практика: ") for t in titles
+    }
+    assert not any(f"{MARK}-2025-11-vk" in t for t in titles)  # consultations stay out
+    entries = feed.findall("a:entry", atom)
+    assert len(entries) >= 3
+    for entry in entries:
+        link = entry.find("a:link", atom)
+        assert link is not None
+        url = link.get("href", "")
+        assert url.startswith(SITE_URLS[edition]), url
+        path = url.removeprefix(SITE_URLS[edition]).partition("#")[0]
+        assert (sites[edition] / path / "index.html").is_file(), url
+
+
+@pytest.mark.parametrize("edition", ["public", "internal"])
+def test_every_page_links_the_atom_feed(sites: dict[str, Path], edition: str) -> None:
+    link = re.compile(r'<link rel="alternate" type="application/atom\+xml" [^>]*href="([^"]+)"')
+    for name, text in html_pages(sites[edition]):
+        if name.startswith("admin/"):  # the forms' own page (Decap CMS), not the theme's
+            continue
+        found = link.findall(text)
+        assert len(found) == 1, name
+        if found[0].startswith("/"):  # 404.html, served at any address: from the site's root
+            assert found[0] == urlsplit(SITE_URLS[edition]).path + "feed.xml", name
+            continue
+        target = (sites[edition] / name).parent / found[0]
+        assert target.resolve() == (sites[edition] / "feed.xml").resolve(), name
 
 
 # --- in a browser -------------------------------------------------------------------------

@@ -345,7 +345,7 @@ def test_base_project_passes_the_error_rules_early_in_the_year(root: Path) -> No
         "meetings-per-year", "protocol-required", "no-future-held", "plan-approved",
         "analysis-deadline", "analysis-frozen", "leader-elected", "decisions-executed",
         "requests-answered", "directions-covered", "deficit-measures", "plan-executed",
-        "publication-review",
+        "practice-review", "publication-review",
     }  # fmt: skip
     assert not [o for o in outcomes if o.fails]
 
@@ -1185,7 +1185,8 @@ def test_deficit_resolved_without_repeat_diagnostic_warns(root: Path) -> None:
     assert (problem.path, problem.message) == (
         DEFICIT,
         "дефицит «Планирование внутреннего мониторинга» отмечен устранённым без повторной "
-        "диагностики. Добавьте repeat_diagnostic или верните статус in_work.",
+        "диагностики. Добавьте запись повторной диагностики (diagnostics/) и укажите "
+        "competence или верните статус in_work.",
     )
 
 
@@ -1221,7 +1222,8 @@ def test_past_plan_item_without_done_by_warns(root: Path) -> None:
     assert (problem.path, problem.message) == (
         PLAN,
         "пункт плана 2 («Семинар по анализу ВПР», 2025-10) прошёл, но не указано, чем он "
-        "выполнен. Добавьте done_by: заседание (2025-2026/02) или мероприятие.",
+        "выполнен. Добавьте done_by: заседание (2025-2026/02) или мероприятие; если пункт "
+        "перенесён или отменён, отметьте это (status: moved или cancelled, reason).",
     )
 
 
@@ -1591,7 +1593,7 @@ def test_check_fails_on_an_unacknowledged_error(root: Path, runner: CliRunner) -
     assert not line.endswith("(предупреждение)")
     numbers = assert_summary_counts_the_lines(output)
     # the association's year and the council's two years (2026/2027 has just opened)
-    assert (numbers["rules"], numbers["scopes"]) == (19, 3)
+    assert (numbers["rules"], numbers["scopes"]) == (22, 3)
     # the year's meetings; the council's composition in both years, its missing reports of
     # 09.2025, 11.2025–08.2026 (eleven months); two directions missing from the plan
     assert (numbers["errors"], numbers["warnings"], numbers["acknowledged"]) == (1, 14, 0)
@@ -1653,7 +1655,7 @@ def test_check_strict_passes_without_warnings(root: Path, runner: CliRunner) -> 
     # in progress: the meetings, their protocols, the analysis (draft), its figures, the
     # decisions (none with a deadline yet), the plan's items ahead; the plan is approved
     assert output.splitlines() == [
-        "Проверено правил: 13 (областей проверки: 1), из них идёт (срок ещё не наступил): 6. "
+        "Проверено правил: 14 (областей проверки: 1), из них идёт (срок ещё не наступил): 6. "
         "Нарушений: 0, предупреждений: 0, принято центром: 0."
     ]
 
@@ -1707,7 +1709,7 @@ def test_check_json_output(root: Path, runner: CliRunner) -> None:
     assert found[0]["problems"][0]["message"].startswith("проведено 3 из 4 заседаний.")
     assert "Нарушений: 1," in report["summary"]
     assert report["counts"] == {
-        "rules": 19, "scopes": 3, "errors": 1, "warnings": 14, "acknowledged": 0,
+        "rules": 22, "scopes": 3, "errors": 1, "warnings": 14, "acknowledged": 0,
         "passed": sum(o["status"] == "passed" for o in report["outcomes"]), "in_progress": 1,
     }  # fmt: skip
     located = [d for d in report["diagnostics"] if d["code"] == "meetings-per-year"]
@@ -1771,7 +1773,7 @@ def test_check_year_and_association_options(root: Path, runner: CliRunner) -> No
     )
     assert code == 1
     assert "совет «РОСТ»" not in output
-    assert "Проверено правил: 13 (областей проверки: 1)," in output
+    assert "Проверено правил: 14 (областей проверки: 1)," in output
 
 
 def test_check_json_output_marks_in_progress(root: Path, runner: CliRunner) -> None:

@@ -27,7 +27,8 @@ def test_sample_covers_every_kind_and_both_years() -> None:
     assert set(kinds) == {
         "settings", "person", "organization", "normative", "practice", "council", "material",
         "event", "monitoring", "association", "membership", "plan", "meeting", "request",
-        "consultation", "deficit", "analysis",
+        "consultation", "deficit", "diagnostic", "analysis", "programme",
+        "council_consultation",
     }  # fmt: skip
     assert kinds["organization"] >= 8 and kinds["normative"] >= 10 and kinds["practice"] >= 5
     years = {record.place.year for record in project.of_kind("membership")}

@@ -73,6 +73,7 @@ def new_practice(
         year=school_year,
         presented=_latest_meeting(project, chosen, school_year),
         association=chosen,
+        review_by=(as_of + timedelta(days=365)).isoformat(),  # practice-review warns from it
     )
     changes = Changes(root)
     changes.create(f"records/practices/{record_id}.md", text)

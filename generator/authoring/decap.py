@@ -71,10 +71,15 @@ _SHARED = (
            file_name_hint=_SLUG_HINT + ", например school-12."),
     Folder("practice", "practices", "Практики", "практика", "{{title}}",
            file_name_hint=_SLUG_HINT + ": о чём практика, например mentoring-pairs."),
+    Folder("programme", "programmes", "Программы ШНОР", "программа", "{{title}}",
+           file_name_hint=_SLUG_HINT + ": идентификатор школы, например school-101."),
     Folder("material", "council/materials", "Совет: материалы", "материал", "{{title}}",
            file_name_hint=_SLUG_HINT + ": дата и тема, например 2026-03-vpr-analysis."),
     Folder("event", "council/events", "Совет: мероприятия", "мероприятие", "{{date | date('DD.MM.YYYY')}} — {{title}}",
            file_name_hint=_SLUG_HINT + ": дата и тема, например 2026-04-webinar-fg."),
+    Folder("council_consultation", "council/consultations", "Совет: консультации", "консультация совета",
+           "{{date | date('DD.MM.YYYY')}} — {{topic}}",
+           file_name_hint=_SLUG_HINT + ": дата и тема, например 2026-10-06-vk-rkr."),
     Folder("monitoring", "council/monitoring", "Совет: мониторинг", "отчёт мониторинга",
            "{{period_start}} — {{period_end}}", r"^\d{4}-\d{2}$",
            "Месяц отчёта в виде ГГГГ-ММ, например 2026-03."),
@@ -89,6 +94,8 @@ _YEARLY = (
            file_name_hint=_SLUG_HINT + ": дата и школа, например 2025-10-24-school-117."),
     Folder("deficit", "deficits", "Дефициты", "дефицит", "{{title}}",
            file_name_hint=_SLUG_HINT + ": о чём дефицит, например team-management."),
+    Folder("diagnostic", "diagnostics", "Диагностика", "диагностика", "{{date | date('DD.MM.YYYY')}} — {{kind}}",
+           file_name_hint=_SLUG_HINT + ": месяц и вид, например 2025-09-entry или 2026-05-repeat."),
 )  # fmt: skip
 # One file per association and year, edited where it is (files collections).
 _YEARLY_FILES = (("plan", "plan.yaml", "План работы"), ("membership", "membership.yaml", "Состав"))

@@ -41,12 +41,14 @@ SINGULAR = {
     "participants": "участника", "positions": "должность", "presented": "представление",
     "programme_measures": "мероприятие", "recommendations": "рекомендацию",
     "risk_factors": "фактор риска", "roles": "роль", "tags": "метку", "tasks": "задачу",
-    "content_editors": "редактора",
+    "content_editors": "редактора", "indicators": "показатель", "measured": "измерение",
+    "years": "учебный год", "programmes": "программу",
 }  # fmt: skip
 # How one line of a list of plain values is labelled (nominative).
 _ITEM_LABEL = {
     "recommendations": "Рекомендация", "tags": "Метка", "tasks": "Задача",
     "programme_measures": "Мероприятие", "risk_factors": "Фактор риска", "done_by": "Чем выполнено",
+    "years": "Учебный год", "programmes": "Программа",
 }  # fmt: skip
 DATE_WIDGET: Widget = {
     "widget": "datetime",

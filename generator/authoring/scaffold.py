@@ -52,8 +52,11 @@ KINDS: dict[str, str] = {
     "practice": "управленческую практику: records/practices/<id>.md",
     "material": "материал совета «РОСТ»: records/council/materials/<id>.yaml",
     "event": "мероприятие совета: records/council/events/<id>.yaml",
+    "diagnostic": "входную (если её в году ещё нет) или повторную диагностику компетенций: "
+    "diagnostics/ГГГГ-ММ-<вид>.yaml",
     "monitoring": "отчёт мониторинга за первый период без отчёта: "
     "records/council/monitoring/ГГГГ-ММ.yaml",
+    "programme": "программу ШНОР (антирисковую) школы: records/programmes/<школа>.yaml",
     "year": "следующий учебный год: состав, план, установочное заседание и перенос "
     "незавершённой работы (запросов, решений, дефицитов)",
 }

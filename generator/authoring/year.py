@@ -45,6 +45,7 @@ from generator.authoring.scaffold import (
     rules_of,
     year_folders,
 )
+from generator.checking.competences import deficit_state
 from generator.checking.validate import validate
 from generator.checking.years import Year, collect_years
 from generator.loading.project import Project
@@ -122,7 +123,10 @@ def new_year(
     chair = old.curator or leader
     secretary = old.require(old.secretary, "секретаря")
 
-    deficits = [(r.place.id, d) for r, d in records.deficits if d.status in _OPEN_DEFICITS]
+    states = {r.place.id: deficit_state(records, d) for r, d in records.deficits}
+    deficits = [
+        (r.place.id, d) for r, d in records.deficits if states[r.place.id].status in _OPEN_DEFICITS
+    ]
     carried_deficits = {record_id for record_id, _d in deficits}
     consulted = {c.request for _r, c in records.consultations if c.request}
     open_requests = [(r, q) for r, q in records.requests if q.status in _OPEN_REQUESTS]
@@ -137,7 +141,11 @@ def new_year(
             "membership.yaml.j2",
             year=year,
             latest=latest,
-            participants=[_participant(project, p, first_day) for p in membership.participants],
+            participants=[
+                _participant(project, p, first_day)
+                for p in membership.participants
+                if p.left is None  # who left the association is not carried into the next year
+            ],
             pairs=[_pair(project, p, year, first_day) for p in membership.pairs],
             leader=leader,
             leader_name=_name(project, leader),
@@ -188,7 +196,12 @@ def new_year(
     for record_id, deficit in deficits:
         changes.create(
             f"{folder}/deficits/{record_id}.yaml",
-            render("deficit.yaml.j2", deficit=deficit, origin=f"{latest}/{record_id}"),
+            render(
+                "deficit.yaml.j2",
+                deficit=deficit,
+                state=states[record_id],
+                origin=f"{latest}/{record_id}",
+            ),
         )
     notes = [
         f"Перенесено из {school_year_title(latest)} учебного года: запросов без ответа — "

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Iterator
 from datetime import date
 
-from generator.checking import attachments, facts
+from generator.checking import attachments, competence_checks, facts, programmes
 from generator.checking.rules import RULES
 from generator.checking.years import archive_years
 from generator.loading.diagnostics import Diagnostic, Loc
@@ -39,6 +39,7 @@ _KIND_FOLDERS = {
     "deficit": ("дефицитов этого года", "deficits/{id}.yaml в папке этого учебного года"),
     "request": ("запросов этого года", "requests/{id}.yaml в папке этого учебного года"),
     "focus": ("оценочных процедур", "пункт assessment_focus в records/settings.yaml"),
+    "programme": ("программ школ", "records/programmes/{id}.yaml"),
 }
 
 
@@ -431,6 +432,7 @@ _CHECKS: tuple[Callable[[Project], Iterator[Diagnostic]], ...] = (
     check_council,
     check_monitoring_periods,
     check_deficit_texts,
+    competence_checks.check_diagnostics,
     check_acknowledgements,
     facts.check_decision_deadlines,
     facts.check_meeting_order,
@@ -440,4 +442,6 @@ _CHECKS: tuple[Callable[[Project], Iterator[Diagnostic]], ...] = (
     facts.check_execution_follow_up,
     facts.check_pairs_on_lists,
     facts.check_dated_references,
+    programmes.check_programmes,
+    programmes.check_programme_references,
 )

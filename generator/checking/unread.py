@@ -17,7 +17,7 @@ from generator.loading.placement import is_school_year
 from generator.loading.project import Project
 from generator.russian import school_year_title
 
-_COUNCIL_KINDS = frozenset({"council", "material", "event", "monitoring"})
+_COUNCIL_KINDS = frozenset({"council", "material", "event", "monitoring", "council_consultation"})
 # (association, year): None as the association is the council; None as the year, every year
 ScopeKey = tuple[str | None, str | None]
 EVERYTHING: ScopeKey = ("*", "*")

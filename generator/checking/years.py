@@ -9,6 +9,7 @@ from typing import TypeVar
 from generator.loading.project import Loaded, Project
 from schemas import (
     AnnualAnalysis,
+    CompetenceDiagnostic,
     Consultation,
     ConsultationRequest,
     Deficit,
@@ -36,6 +37,9 @@ class Year:
     requests: list[Pair[ConsultationRequest]] = field(default_factory=list)
     consultations: list[Pair[Consultation]] = field(default_factory=list)
     deficits: list[Pair[Deficit]] = field(default_factory=list)
+    diagnostics: list[Pair[CompetenceDiagnostic]] = field(default_factory=list)  # by date
+    # Settings' share below the threshold at which a repeat diagnostic resolves a deficit.
+    resolved_percent: float = 25.0
 
     @property
     def folder(self) -> str:
@@ -73,8 +77,12 @@ def collect_years(project: Project) -> list[Year]:
         key = (place.association, place.year)
         year = by_key.setdefault(key, Year(place.association, place.year))
         _file(year, record)
+    settings = project.settings
     for year in by_key.values():
         year.meetings.sort(key=lambda pair: pair[0].place.id)
+        year.diagnostics.sort(key=lambda pair: (pair[1].date, pair[0].place.id))
+        if settings is not None:
+            year.resolved_percent = settings.rules.deficit_resolved_percent
     return [by_key[key] for key in sorted(by_key)]
 
 
@@ -94,6 +102,8 @@ def _file(year: Year, record: Loaded) -> None:
         year.consultations.append((record, model))
     elif isinstance(model, Deficit):
         year.deficits.append((record, model))
+    elif isinstance(model, CompetenceDiagnostic):
+        year.diagnostics.append((record, model))
 
 
 @dataclass(frozen=True, slots=True)

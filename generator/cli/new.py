@@ -9,8 +9,10 @@ from pathlib import Path
 import click
 
 from generator.authoring.council import new_event, new_material, new_monitoring, new_practice
+from generator.authoring.diagnostic import new_diagnostic
 from generator.authoring.intake import intake
 from generator.authoring.meeting import new_consultation, new_meeting, new_protocol
+from generator.authoring.programme import new_programme
 from generator.authoring.scaffold import KINDS, Written, choices_text
 from generator.authoring.year import new_year
 from generator.cli.options import (
@@ -219,6 +221,45 @@ def new_event_command(
     )
 
 
+@new_group.command("diagnostic")
+@HELP_OPTION
+@ROOT_OPTION
+@ASSOCIATION_OPTION
+@YEAR_OPTION
+@as_of_option
+@date_option("Дата диагностики; по умолчанию — дата --as-of (в пределах учебного года).")
+@click.option(
+    "--kind",
+    type=click.Choice(["entry", "repeat"]),
+    default=None,
+    help="entry — входная, repeat — повторная; по умолчанию входная, если её в году ещё нет.",
+)
+def new_diagnostic_command(
+    root: Path,
+    association: str | None,
+    year: str | None,
+    as_of: datetime | None,
+    day: datetime | None,
+    kind: str | None,
+) -> None:
+    """Диагностика компетенций: diagnostics/ГГГГ-ММ-<вид>.yaml в папке учебного года.
+
+    Участники — участники года от ШНОР (ШССУ); компетенции повторной диагностики — как во
+    входной этого года, входной — как во входной прошлого года (если её нет — одна
+    заготовка). Числа ниже порога (below) нужно вписать вместо нулей.
+    """
+    _written(
+        lambda: new_diagnostic(
+            root,
+            as_of_day(as_of),
+            association=association,
+            year=year,
+            kind=kind,
+            day=day_of(day),
+        )
+    )
+
+
 @new_group.command("monitoring")
 @HELP_OPTION
 @ROOT_OPTION
@@ -231,6 +272,25 @@ def new_monitoring_command(root: Path, as_of: datetime | None, month: str | None
     самого раннего отчёта; показатели нужно вписать вместо нулей.
     """
     _written(lambda: new_monitoring(root, as_of_day(as_of), month=month))
+
+
+@new_group.command("programme")
+@HELP_OPTION
+@ROOT_OPTION
+@as_of_option
+@click.option(
+    "--school",
+    help="Идентификатор школы (records/organizations); по умолчанию — первая школа из списков "
+    "ШНОР/ШССУ учебного года без программы.",
+)
+def new_programme_command(root: Path, as_of: datetime | None, school: str | None) -> None:
+    """Программа ШНОР школы: records/programmes/<школа>.yaml.
+
+    Учебный год — год даты --as-of; факторы риска копируются из записи школы (лишние
+    уберите), заготовка показателя — с исходным значением на дату --as-of и целью к концу
+    мая. Если у школы уже есть программа, файл называется <школа>-<год начала>.yaml.
+    """
+    _written(lambda: new_programme(root, as_of_day(as_of), school=school))
 
 
 @new_group.command("year")

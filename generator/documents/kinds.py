@@ -12,16 +12,19 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from generator.checking.competences import shift_rows
 from generator.checking.decisions import association_meetings
-from generator.checking.figures import count_figures
+from generator.checking.figures import count_figures, frozen_shifts
 from generator.checking.workdays import is_working_day
 from generator.checking.years import Year
 from generator.documents.catalog import DocumentRef, meeting
 from generator.documents.context import Paperwork
 from generator.documents.control import open_decisions
-from generator.documents.escape import Block, narrative
+from generator.documents.escape import Block, inline, narrative
+from generator.rendering import focus
+from generator.rendering.labels import meeting_label, plan_mark
 from generator.russian import school_year_title
-from schemas import AnalysisFigures, Association, Meeting
+from schemas import AnalysisFigures, Association, CouncilEvent, Meeting
 from schemas.association import Approval
 from schemas.enums import AnalysisStatus, Direction, MeetingFormat, MeetingStatus, ProtocolStatus
 from schemas.meeting import Attachment
@@ -156,9 +159,11 @@ def _register(ref: DocumentRef, year: Year, paper: Paperwork, _as_of: date) -> R
 
 
 def _expected(year: Year, held: Meeting) -> list[str]:
-    """Who is expected to sign in: the year's participants, those present, the invited."""
+    """Who is expected to sign in: the year's participants on the meeting's day (not those who
+    joined later or had left), those present, the invited."""
     protocol = held.protocol
-    people = [p.person for p in year.membership.participants] if year.membership else []
+    members = year.membership.participants if year.membership else []
+    people = [p.person for p in members if p.member_on(held.date)]
     if protocol is not None:
         chairs = [p for p in (protocol.chair, protocol.secretary) if p]  # a draft may lack them
         people += [*chairs, *protocol.present, *_invited(held)]
@@ -210,10 +215,32 @@ def _plan(ref: DocumentRef, year: Year, paper: Paperwork, _as_of: date) -> Rende
     day = plan.approval.date if plan.approval else year.bounds[0]
     membership = year.membership
     leader = membership.leader.person if membership and membership.leader else None
+
+    def works(refs: list[str]) -> str:
+        return inline("; ".join(_work(paper, year.year, ref) for ref in refs))
+
     markdown = paper.render(
-        "plan.md.j2", **_common(ref, year, paper, day), plan=plan, order=order_number, leader=leader
-    )
+        "plan.md.j2", **_common(ref, year, paper, day), plan=plan, order=order_number,
+        leader=leader, mark=lambda item: plan_mark(item, works, inline),
+    )  # fmt: skip
     return Rendered(ref, markdown, day)
+
+
+def _work(paper: Paperwork, plan_year: str, ref: str) -> str:
+    """What carried out a plan item, as the plan's mark says it: «заседание № 4» (of the plan's
+    year; another year's with the year), «вебинар «…»»."""
+    meeting_year, _, number = ref.partition("/")
+    if number:
+        return (
+            f"заседание № {int(number)}"
+            if meeting_year == plan_year
+            else f"заседание {meeting_label(ref)}"
+        )
+    found = paper.project.get("event", ref)
+    if found is None or not isinstance(found.model, CouncilEvent):
+        return ref
+    title = found.model.title
+    return f"{found.model.kind.label} {title if title.startswith('«') else f'«{title}»'}"
 
 
 def order_number(approval: Approval | None) -> str | None:
@@ -230,6 +257,8 @@ def _journal(ref: DocumentRef, year: Year, paper: Paperwork, _as_of: date) -> Re
         **_common(ref, year, paper, day),
         consultations=consultations,
         requests=requests,
+        focus_label=lambda codes: focus.label(codes, paper.settings),
+        focus_groups=focus.grouped(consultations, paper.settings),
     )
     return Rendered(ref, markdown, day)
 
@@ -250,6 +279,7 @@ def _analysis(ref: DocumentRef, year: Year, paper: Paperwork, as_of: date) -> Re
         analysis=analysis,
         submitted=submitted,
         figures=figure_rows(shown),
+        shifts=shift_rows(year, frozen_shifts(analysis)),
         differences=differences,
         as_of=as_of,
         plan=year.plan,
@@ -306,6 +336,8 @@ def figure_rows(figures: Any) -> list[tuple[str, object]]:
         value = getattr(figures, name)
         if name == "by_direction":
             rows += [(f"Направление «{d.label}»", value.get(d, 0)) for d in Direction]
+        elif name == "competences":
+            continue  # «было → стало» is a table of its own (`shifts`)
         else:
             rows.append((info.title or name, value))
     return rows

@@ -27,10 +27,12 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (rf"normative/{_ID}\.yaml", "normative"),
         (rf"practices/{_ID}\.md", "practice"),
         (rf"acknowledgements/{_ID}\.yaml", "acknowledgement"),
+        (rf"programmes/{_ID}\.yaml", "programme"),
         (r"council/council\.yaml", "council"),
         (rf"council/materials/{_ID}\.yaml", "material"),
         (rf"council/events/{_ID}\.yaml", "event"),
         (r"council/monitoring/(?P<id>\d{4}-\d{2})\.yaml", "monitoring"),
+        (rf"council/consultations/{_ID}\.yaml", "council_consultation"),
         (rf"{_ASSOC}/association\.yaml", "association"),
         (rf"{_YEAR}/membership\.yaml", "membership"),
         (rf"{_YEAR}/plan\.yaml", "plan"),
@@ -39,6 +41,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (rf"{_YEAR}/requests/{_ID}\.yaml", "request"),
         (rf"{_YEAR}/consultations/{_ID}\.yaml", "consultation"),
         (rf"{_YEAR}/deficits/{_ID}\.yaml", "deficit"),
+        (rf"{_YEAR}/diagnostics/{_ID}\.yaml", "diagnostic"),
     )
 )  # fmt: skip
 
@@ -115,10 +118,12 @@ KIND_GLOBS: dict[str, str] = {
     "organization": "records/organizations/*.yaml",
     "normative": "records/normative/*.yaml",
     "acknowledgement": "records/acknowledgements/*.yaml",
+    "programme": "records/programmes/*.yaml",
     "council": "records/council/council.yaml",
     "material": "records/council/materials/*.yaml",
     "event": "records/council/events/*.yaml",
     "monitoring": "records/council/monitoring/*.yaml",
+    "council_consultation": "records/council/consultations/*.yaml",
     "association": "records/associations/*/association.yaml",
     "membership": "records/associations/*/*/membership.yaml",
     "plan": "records/associations/*/*/plan.yaml",
@@ -126,6 +131,7 @@ KIND_GLOBS: dict[str, str] = {
     "request": "records/associations/*/*/requests/*.yaml",
     "consultation": "records/associations/*/*/consultations/*.yaml",
     "deficit": "records/associations/*/*/deficits/*.yaml",
+    "diagnostic": "records/associations/*/*/diagnostics/*.yaml",
 }
 
 

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 
+from markupsafe import Markup
+
+from generator.checking.competences import competence_rows, deficit_state, school_rows
+from generator.checking.figures import analysis_shifts
 from generator.checking.years import Year, collect_years
+from generator.rendering import focus
 from generator.rendering.context import DocumentLink, SiteContext
+from generator.rendering.labels import plan_mark
 from generator.rendering.publication import (
     kind_shown,
     passage_shown,
@@ -14,9 +20,11 @@ from generator.rendering.publication import (
     protocol_shown,
 )
 from generator.rendering.reference import anchor
+from generator.rendering.textsafe import inline
 from schemas import (
     Association,
     Meeting,
+    PlanItem,
     Protocol,
 )  # fmt: skip
 from schemas.enums import Direction
@@ -85,18 +93,22 @@ def _year_pages(site: SiteContext, year: Year) -> Iterator[tuple[str, str]]:
         for record, meeting in year.meetings
     ]
     page = f"{year.folder}/index.md"
+    rows = competence_rows(year)
     yield page, site.render(
         "year.md.j2", page, year=year, plan=plan, meetings=meetings,
         day=min(year.bounds[1], publishing.as_of),
         show_requests=kind_shown("request", publishing),
         show_analysis=kind_shown("analysis", publishing) and year.analysis is not None,
         documents=_documents(site, year, ("plan", "control")),
+        plan_mark=lambda item, refs: _plan_mark(item, refs, year.association),
+        diagnostics=rows, diagnostic_schools=school_rows(rows),
     )  # fmt: skip
     for number, meeting, protocol in meetings:
         yield from _meeting_page(site, year, number, meeting, protocol)
     if year.deficits:
         page = f"{year.folder}/deficits.md"
-        yield page, site.render("deficits.md.j2", page, year=year)
+        states = {record.place.id: deficit_state(year, d) for record, d in year.deficits}
+        yield page, site.render("deficits.md.j2", page, year=year, states=states)
     if kind_shown("request", publishing):
         page = f"{year.folder}/consultations.md"
         yield (
@@ -107,6 +119,10 @@ def _year_pages(site: SiteContext, year: Year) -> Iterator[tuple[str, str]]:
                 year=year,
                 documents=_documents(site, year, ("journal",)),
                 anchor=anchor,
+                focus_label=lambda codes: focus.label(codes, site.project.settings),
+                focus_groups=focus.grouped(
+                    (c for _r, c in year.consultations), site.project.settings
+                ),
             ),
         )
     if kind_shown("analysis", publishing) and year.analysis is not None:
@@ -114,7 +130,15 @@ def _year_pages(site: SiteContext, year: Year) -> Iterator[tuple[str, str]]:
         yield page, site.render(
             "analysis.md.j2", page, year=year, analysis=year.analysis,
             documents=_documents(site, year, ("analysis",)),
+            **analysis_shifts(year, year.analysis, publishing.as_of),
         )  # fmt: skip
+
+
+def _plan_mark(item: PlanItem, refs: Callable[[str, str], Markup], association: str) -> Markup:
+    """What became of a plan item, with what carried it out named and linked (`refs`)."""
+    return plan_mark(
+        item, lambda ids: Markup("; ").join(refs(ref, association) for ref in ids), inline
+    )
 
 
 def _meeting_page(

@@ -8,12 +8,13 @@ from datetime import date, timedelta
 
 from markupsafe import Markup
 
+from generator.rendering import focus, schools
 from generator.rendering.context import SiteContext
 from generator.rendering.publication import kind_shown
 from generator.rendering.reference import anchor
 from generator.russian import ru_date, ru_month
 from schemas import Council, CouncilEvent, CouncilMaterial, CouncilMember, MonitoringReport
-from schemas.enums import CouncilCategory, CouncilDirection, MaterialType
+from schemas.enums import CouncilCategory, CouncilDirection, EventLevel, MaterialType
 
 # What each of the council's directions covers, in our words (РОСТ п. 4.1.1–4.1.3).
 DIRECTIONS = (
@@ -21,6 +22,8 @@ DIRECTIONS = (
     (CouncilDirection.CONSULTATIVE, "РОСТ п. 4.1.2", "консультации по управленческим решениям, повышающим качество образования, и консультации заместителей руководителей ШНОР о подготовке обучающихся к оценочным процедурам (ЕГЭ, ОГЭ, ВПР, РКР, задания PISA-типа)"),
     (CouncilDirection.INFORMATIONAL, "РОСТ п. 4.1.3", "подбор и распространение материалов об управлении качеством образования, сведений о нормативных актах и успешных управленческих практиках в сообществе «РОСТ»"),
 )  # fmt: skip
+# The order of the events page's groups (РОСТ п. 4.1.1 names the levels): nearest first.
+LEVELS = (EventLevel.MUNICIPAL, EventLevel.REGIONAL, EventLevel.FEDERAL)
 CHART_WIDTH = 640
 CHART_HEIGHT = 260
 CHART_TOP = 28  # room for the value printed above the highest bar
@@ -87,6 +90,7 @@ def _index(site: SiteContext, council: Council | None) -> str:
         "council.md.j2", "council/index.md", council=council, directions=DIRECTIONS,
         categories=by_category, members=members,
         show_monitoring=kind_shown("monitoring", site.publishing),
+        school_card=schools.person_cards(site),
     )  # fmt: skip
 
 
@@ -117,6 +121,7 @@ def _materials(site: SiteContext) -> str:
     return site.render(
         "council_materials.md.j2", "council/materials.md", count=len(entries),
         by_type=[g for g in by_type if g[1]], by_focus=[g for g in by_focus if g[1]],
+        focus_label=lambda codes: focus.label(codes, settings),
     )  # fmt: skip
 
 
@@ -129,10 +134,23 @@ def _events(site: SiteContext) -> str:
     coming = [e for e in events if (e[1].end_date or e[1].date) >= as_of]
     past = [e for e in reversed(events) if (e[1].end_date or e[1].date) < as_of]
     sections = [
-        ("Предстоящие", coming, "Предстоящих мероприятий пока нет."),
-        ("Прошедшие", past, "Прошедших мероприятий пока нет."),
+        ("Предстоящие", _by_level(coming), "Предстоящих мероприятий пока нет."),
+        ("Прошедшие", _by_level(past), "Прошедших мероприятий пока нет."),
     ]
-    return site.render("council_events.md.j2", "council/events.md", sections=sections)
+    counts = [(level, *(sum(len(e) for lv, e in s[1] if lv is level) for s in sections))
+              for level in LEVELS]  # fmt: skip
+    return site.render(
+        "council_events.md.j2", "council/events.md", sections=sections, counts=counts
+    )
+
+
+def _by_level(
+    events: list[tuple[Markup, CouncilEvent]],
+) -> list[tuple[EventLevel, list[tuple[Markup, CouncilEvent]]]]:
+    """Events grouped by level, nearest first (municipal, regional, all-Russian); empty
+    levels left out, each group in the order given."""
+    groups = [(level, [e for e in events if e[1].level is level]) for level in LEVELS]
+    return [(level, items) for level, items in groups if items]
 
 
 # --- monitoring (internal) ---------------------------------------------------------------

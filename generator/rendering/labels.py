@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from generator.loading.project import Loaded, Project
 from generator.rendering.textsafe import inline
-from generator.russian import ru_date, school_year_title
+from generator.russian import continued, ru_date, school_year_title
 from schemas import (
     Consultation,
     ConsultationRequest,
@@ -25,8 +25,10 @@ from schemas import (
     Deficit,
     NormativeAct,
     Organization,
+    PlanItem,
     Practice,
 )
+from schemas.enums import PlanItemStatus
 
 # «заседания 2025-2026/02» (the word kept in its case) or a bare «2025-2026/02»; a slug id
 # such as `master-class-2026-04`, after «мероприятие» or not. Not inside a path or an address.
@@ -228,3 +230,22 @@ def _normative(record: Loaded) -> Label | None:
     if not isinstance(act, NormativeAct):
         return None
     return Label(act_name(act), f"normative/index.md#{record.place.id}")
+
+
+def plan_mark(
+    item: PlanItem, work: Callable[[list[str]], str], escape: Callable[[str], str]
+) -> Markup:
+    """What became of a plan item, beside its approved term: «выполнено (заседание № 4 …)»,
+    «перенесено на 12.03.2026 (причина); выполнено (…)», «отменено (причина)»; empty while
+    it stands as approved. `work` names what carried it out (already escaped for the output);
+    `escape` makes the record's own words safe for it."""
+    done = work(item.done_by) if item.done_by else ""
+    reason = escape(continued(item.reason).rstrip(".")) if item.reason else ""
+    if item.status is PlanItemStatus.CANCELLED:
+        return Markup(f"отменено ({reason})")
+    parts = []
+    if item.status is PlanItemStatus.MOVED and item.moved_to is not None:
+        parts.append(f"перенесено на {escape(ru_date(item.moved_to))} ({reason})")
+    if done or item.status is PlanItemStatus.DONE:
+        parts.append(f"выполнено ({done})" if done else "выполнено")
+    return Markup("; ".join(parts))

@@ -16,7 +16,7 @@ from markupsafe import Markup
 from generator.rendering.context import SiteContext
 from generator.rendering.publication import Edition, Publishing, practice_shown
 from generator.rendering.reference import anchor, natural_key, text_anchor
-from generator.russian import school_year_title
+from generator.russian import ru_date, school_year_title
 from schemas import Association, CouncilEvent, Meeting, Practice, Presentation, school_year_bounds
 from schemas.enums import Direction
 
@@ -39,6 +39,7 @@ class Entry:
     day: date  # authors' positions and the school's name are given as of this day
     school: str
     tags: list[Tag]
+    state: str = ""  # internal: «пора перечитать: …», «выведена из библиотеки …»; else empty
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +88,18 @@ def _entry(
         day=day,
         school=site.org(practice.organization, day),
         tags=[Tag(tag, tag_ids[tag]) for tag in practice.tags],
+        state=library_state(practice, site.publishing.as_of),
     )
+
+
+def library_state(practice: Practice, day: date) -> str:
+    """Why a practice is out of the public library on a day, though it would qualify
+    otherwise: retired, or past its review-by date; empty when neither."""
+    if practice.retired is not None and practice.retired_by(day):
+        return f"выведена из библиотеки {ru_date(practice.retired.date)}"
+    if practice.review_by is not None and practice.review_due(day):
+        return f"пора перечитать: срок {ru_date(practice.review_by)} прошёл"
+    return ""
 
 
 def _tag_ids(tags: Iterable[str]) -> dict[str, Markup]:

@@ -101,8 +101,9 @@ def plan_shown(plan: Plan, publishing: Publishing) -> bool:
 
 
 def practice_shown(practice: Practice, publishing: Publishing) -> bool:
-    """The public library holds recommended practices whose authors all agreed."""
-    return publishing.internal or practice.distributable
+    """The public library holds recommended practices whose authors all agreed, neither past
+    their review-by date nor retired; the internal one holds all, marking those."""
+    return publishing.internal or practice.in_library(publishing.as_of)
 
 
 def shows(person: Person, scope: ConsentScope, publishing: Publishing) -> bool:

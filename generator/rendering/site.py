@@ -14,12 +14,15 @@ from generator.errors import UserError
 from generator.loading.project import Project
 from generator.rendering import (
     association,
+    atom,
     council,
+    council_consultations,
     dashboard,
     feed,
     home,
     library,
     reference,
+    schools,
 )
 from generator.rendering.context import Downloads, PageBuilder, SiteContext
 from generator.rendering.publication import Publishing, hand_written_shown
@@ -39,7 +42,9 @@ def render_site(
     pages: dict[str, str] = {}
     builders: tuple[PageBuilder, ...] = (
         home.pages, association.pages, reference.pages,
-        library.pages, council.pages, feed.pages, dashboard.pages,
+        library.pages, council.pages, council_consultations.pages, feed.pages,
+        atom.pages, dashboard.pages,
+        schools.pages,
     )  # fmt: skip
     for builder in builders:
         pages.update(builder(context))

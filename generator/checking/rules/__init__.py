@@ -6,7 +6,7 @@ The last, `publication-review`, is the centre's rule for its public site, not a 
 
 from __future__ import annotations
 
-from generator.checking.rules import association, council, meetings, publication
+from generator.checking.rules import association, council, library, meetings, publication
 from generator.checking.rules.base import Rule
 
 RULES: tuple[Rule, ...] = (
@@ -24,6 +24,8 @@ RULES: tuple[Rule, ...] = (
     association.plan_executed,
     council.council_chair,
     council.council_composition,
+    council.council_staff,
     council.council_monitoring,
+    library.practice_review,
     publication.publication_review,
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from generator.checking.competences import confirmed_by_repeat, deficit_state
 from generator.checking.figures import count_figures
 from generator.checking.rules.base import (
     Problem,
@@ -17,8 +18,15 @@ from generator.checking.rules.base import (
     rule,
 )
 from generator.russian import ru_date, school_year_title
-from schemas import Meeting
-from schemas.enums import AnalysisStatus, DeficitStatus, Direction, MeetingStatus, RequestStatus
+from schemas import Meeting, PlanItem
+from schemas.enums import (
+    AnalysisStatus,
+    DeficitStatus,
+    Direction,
+    MeetingStatus,
+    PlanItemStatus,
+    RequestStatus,
+)
 
 # How many days before the plan's last day an unapproved plan turns from «идёт» to «под угрозой».
 # The regulation names no such period; a setting of its own would be the place for it.
@@ -167,16 +175,21 @@ def leader_elected(scope: Scope) -> Verdict:
         return Verdict(Status.FAILED, problems=(Problem(message, path, ("leader",)),))
     leader = membership.leader
     problems = []
-    if leader.person not in {p.person for p in membership.participants}:
-        problems.append(
-            Problem(
-                f"руководитель «{leader.person}» не входит в участники года.",
-                path,
-                ("leader", "person"),
-            )
-        )
     ref_year, _, number = leader.meeting.partition("/")
     elected_at = scope.project.get("meeting", number, f"{year.association}/{ref_year}")
+    on = elected_at.model.date if elected_at and isinstance(elected_at.model, Meeting) else None
+    member = next((p for p in membership.participants if p.person == leader.person), None)
+    if member is None:
+        problems.append(Problem(
+            f"руководитель «{leader.person}» не входит в участники года.", path, ("leader", "person")
+        ))  # fmt: skip
+    elif on is not None and not member.member_on(on):
+        problems.append(Problem(
+            f"руководитель «{leader.person}» избран заседанием {ru_date(on)}, но в тот день не "
+            "был участником (joined, left в составе). Руководителя избирают из участников "
+            "(МПО п. 4.1): проверьте даты или заседание в leader.meeting.",
+            path, ("leader", "person"),
+        ))  # fmt: skip
     if (
         elected_at is None
         or not isinstance(elected_at.model, Meeting)
@@ -279,14 +292,16 @@ def directions_covered(scope: Scope) -> Verdict:
     "МПО п. 4.2.2",
     "у каждого дефицита есть меры; устранён — только после повторной диагностики",
     "warning",
-    advice="Добавьте меры (measures); статус resolved ставьте только с результатом повторной диагностики (repeat_diagnostic).",
+    advice="Добавьте меры (measures); устранённым дефицит делает повторная диагностика: запишите её в diagnostics/ и укажите у дефицита компетенцию (competence).",
 )
 def deficit_measures(scope: Scope) -> Verdict:
     # A fact about each deficit's record, without a term: passed or failed, never in progress;
     # its findings have no due date.
     problems = []
-    for record, deficit in association_year(scope).deficits:
-        if not deficit.measures and deficit.status is not DeficitStatus.RESOLVED:
+    year = association_year(scope)
+    for record, deficit in year.deficits:
+        status = deficit_state(year, deficit).status
+        if not deficit.measures and status is not DeficitStatus.RESOLVED:
             problems.append(
                 Problem(
                     f"у дефицита «{deficit.title}» нет мер. Добавьте measures.",
@@ -294,10 +309,11 @@ def deficit_measures(scope: Scope) -> Verdict:
                     ("measures",),
                 )
             )
-        if deficit.status is DeficitStatus.RESOLVED and deficit.repeat_diagnostic is None:
+        if status is DeficitStatus.RESOLVED and not confirmed_by_repeat(year, deficit):
             problems.append(Problem(
                 f"дефицит «{deficit.title}» отмечен устранённым без повторной диагностики. "
-                "Добавьте repeat_diagnostic или верните статус in_work.",
+                "Добавьте запись повторной диагностики (diagnostics/) и укажите competence "
+                "или верните статус in_work.",
                 record.path,
                 ("status",),
             ))  # fmt: skip
@@ -308,23 +324,42 @@ def deficit_measures(scope: Scope) -> Verdict:
 @rule(
     "plan-executed",
     "МПО п. 4.1, 4.5",
-    "прошедшие пункты плана связаны с тем, что их выполнило",
+    "прошедшие пункты плана связаны с тем, что их выполнило, или перенесены либо отменены",
     "warning",
-    advice="В пункте плана укажите done_by: заседание (2025-2026/02) или мероприятие совета, которым он выполнен.",
+    advice="В пункте плана укажите done_by: заседание (2025-2026/02) или мероприятие совета, которым он выполнен. Пункт, перенесённый или отменённый изменением плана, отметьте status: moved (moved_to — новая дата, reason — причина) или status: cancelled (reason).",
 )
 def plan_executed(scope: Scope) -> Verdict:
-    # In progress while a plan item's month has not ended and nothing is linked to it yet, or
-    # while the year runs without a plan (plan-approved reports that); passed when every item is
-    # past and linked. An item is due at the end of its month.
+    # In progress while a plan item's month (its new date's month, once moved) has not ended and
+    # nothing is linked to it yet, or while the year runs without a plan (plan-approved reports
+    # that); passed when every item is past and linked, or cancelled. An item is due at the end
+    # of its month; a cancelled one is never due.
     year = association_year(scope)
     if year.plan is None:
         return passed("плана нет") if scope.over else in_progress("плана пока нет")
     problems = []
-    past = 0
-    ahead = 0
-    for number, item in enumerate(year.plan.items, start=1):
-        y, m = int(item.month[:4]), int(item.month[5:])
-        month_end = date(y + m // 12, m % 12 + 1, 1) - timedelta(days=1)
+    past = ahead = cancelled = 0
+    plan_path = f"{year.records_folder}/plan.yaml"
+    for index, item in enumerate(year.plan.items):
+        if item.status is PlanItemStatus.CANCELLED:
+            cancelled += 1
+            continue
+        label = _item_label(index + 1, item)
+        month_end = _month_end(item.month_due())
+        at = ("items", index)
+        if item.moved_to is not None and item.moved_to > scope.bounds[1]:
+            problems.append(Problem(
+                f"{label}: новая дата — за пределами учебного года. Отмените пункт в этом плане "
+                "(status: cancelled, reason) и внесите его в план следующего года.",
+                plan_path, (*at, "moved_to"),
+            ))  # fmt: skip
+            continue
+        if item.status is PlanItemStatus.DONE and not item.done_by:
+            problems.append(Problem(
+                f"{label} отмечен выполненным (status: done), но не указано, чем он выполнен. "
+                "Добавьте done_by: заседание (2025-2026/02) или мероприятие.",
+                plan_path, (*at, "done_by"), due=month_end,
+            ))  # fmt: skip
+            continue
         if month_end >= scope.as_of:
             ahead += not item.done_by
             continue
@@ -335,27 +370,37 @@ def plan_executed(scope: Scope) -> Verdict:
         )
         if unheld is not None:
             problems.append(Problem(
-                f"пункт плана {number} («{item.topic}», {item.month}) отмечен выполненным "
-                f"заседанием {unheld[0]}, но оно {unheld[1]}. Укажите в done_by то, чем пункт "
-                "выполнен на самом деле, или перенесите пункт (изменение плана).",
-                f"{year.records_folder}/plan.yaml",
-                ("items", number - 1, "done_by"),
-                due=month_end,
+                f"{label} отмечен выполненным заседанием {unheld[0]}, но оно {unheld[1]}. Укажите "
+                "в done_by то, чем пункт выполнен на самом деле, или перенесите пункт (status: "
+                "moved, moved_to, reason).",
+                plan_path, (*at, "done_by"), due=month_end,
             ))  # fmt: skip
         elif not item.done_by:
             problems.append(Problem(
-                f"пункт плана {number} («{item.topic}», {item.month}) прошёл, но не указано, чем "
-                "он выполнен. Добавьте done_by: заседание (2025-2026/02) или мероприятие.",
-                f"{year.records_folder}/plan.yaml",
-                ("items", number - 1, "done_by"),
-                due=month_end,
+                f"{label} прошёл, но не указано, чем он выполнен. Добавьте done_by: заседание "
+                "(2025-2026/02) или мероприятие; если пункт перенесён или отменён, отметьте это "
+                "(status: moved или cancelled, reason).",
+                plan_path, (*at, "done_by"), due=month_end,
             ))  # fmt: skip
     figures = f"прошедших пунктов: {past}, без отметки: {len(problems)}"
+    if cancelled:
+        figures += f", отменено: {cancelled}"
     if problems:
         return Verdict(Status.FAILED, figures, tuple(problems))
     if ahead:
         return in_progress(f"{figures}; ещё впереди: {ahead}")
     return passed(figures)
+
+
+def _item_label(number: int, item: PlanItem) -> str:
+    """«пункт плана 4 («Итоги года», 2026-05)», with the new date of a moved item."""
+    moved = f", перенесён на {ru_date(item.moved_to)}" if item.moved_to else ""
+    return f"пункт плана {number} («{item.topic}», {item.month}{moved})"
+
+
+def _month_end(month: str) -> date:
+    y, m = int(month[:4]), int(month[5:])
+    return date(y + m // 12, m % 12 + 1, 1) - timedelta(days=1)
 
 
 def _unheld_meeting(scope: Scope, ref: str) -> str | None:

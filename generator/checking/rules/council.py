@@ -14,7 +14,7 @@ from generator.checking.rules.base import (
     rule,
 )
 from generator.russian import ru_date
-from schemas import Council, MonitoringReport, Person
+from schemas import Council, MonitoringReport, Person, Position
 from schemas.enums import CouncilCategory, MonitoringPeriod
 
 COUNCIL_PATH = "records/council/council.yaml"
@@ -56,6 +56,91 @@ def council_chair(scope: Scope) -> Verdict:
         "председателя (department в его записи) или назначьте председателя из этого отдела."
     )
     return Verdict(Status.FAILED, problems=(Problem(message, COUNCIL_PATH, ("chair",)),))
+
+
+@rule(
+    "council-staff",
+    "РОСТ п. 5.1–5.3",
+    "контент совета готовят члены рабочей группы из специалистов центра, сообщество "
+    "администрирует и статистику ведёт специалист отдела организации конкурсов и мероприятий",
+    "warning",
+    "council",
+    advice="Проверьте должность и отдел в записи человека (positions) или поручите эту работу тому, кто подходит по положению (РОСТ п. 5.1–5.3).",
+)
+def council_staff(scope: Scope) -> Verdict:
+    # Like the chair: who does the council's work is a fact as of the date, without a term.
+    council = _council(scope)
+    settings = scope.all_settings
+    if council is None or settings is None:
+        return passed("совета нет")
+    on = min(scope.as_of, scope.bounds[1])
+    problems = [*_editor_problems(scope, council, on), *_department_problems(scope, council, on)]
+    named = [*council.content_editors, council.moderator, council.monitoring_by]
+    figures = f"назначено: {sum(p is not None for p in named)}, не по положению: {len(problems)}"
+    if problems:
+        return Verdict(Status.FAILED, figures, tuple(problems))
+    return passed(figures)
+
+
+def _editor_problems(scope: Scope, council: Council, on: date) -> list[Problem]:
+    """Content editors who are not, on the day, working-group members employed by the centre."""
+    group = {
+        m.person
+        for m in council.members
+        if m.category is CouncilCategory.WORKING_GROUP
+        and (m.since is None or m.since <= on)
+        and (m.until is None or on <= m.until)
+    }
+    centre = scope.all_settings.centre if scope.all_settings else ""
+    problems = []
+    for i, editor in enumerate(council.content_editors):
+        position = _position(scope, editor, on)
+        if editor in group and position is not None and position.organization == centre:
+            continue
+        why = "не работает в центре" if editor in group else "не член рабочей группы совета"
+        problems.append(Problem(
+            "наполнение контента совета (РОСТ п. 5.1) ведут члены рабочей группы из "
+            f"специалистов центра, а «{editor}» на {ru_date(on)} {why}. Проверьте его "
+            "должность и состав совета или уберите его из content_editors.",
+            COUNCIL_PATH, ("content_editors", i),
+        ))  # fmt: skip
+    return problems
+
+
+def _department_problems(scope: Scope, council: Council, on: date) -> list[Problem]:
+    """The moderator and the monitoring specialist, if not in the centre's events department."""
+    department = scope.all_settings.events_department if scope.all_settings else ""
+    problems = []
+    for field, person_id, what in (
+        ("moderator", council.moderator, "администрирование сообщества совета (РОСТ п. 5.2)"),
+        ("monitoring_by", council.monitoring_by, "мониторинг статистики совета (РОСТ п. 5.3)"),
+    ):
+        if person_id is None or _in_department(scope, person_id, department, on):
+            continue
+        problems.append(Problem(
+            f"{what} ведёт специалист отдела «{department}» центра, а «{person_id}» на "
+            f"{ru_date(on)} в этом отделе не числится. Проверьте его должность (department в "
+            f"его записи) или поручите эту работу специалисту отдела ({field}).",
+            COUNCIL_PATH, (field,),
+        ))  # fmt: skip
+    return problems
+
+
+def _position(scope: Scope, person_id: str, on: date) -> Position | None:
+    record = scope.project.get("person", person_id)
+    person = record.model if record and isinstance(record.model, Person) else None
+    return person.position_on(on) if person else None
+
+
+def _in_department(scope: Scope, person_id: str, department: str, on: date) -> bool:
+    """Whether the person works in this department of the centre on the day (any case)."""
+    position = _position(scope, person_id, on)
+    return (
+        position is not None
+        and scope.all_settings is not None
+        and position.organization == scope.all_settings.centre
+        and (position.department or "").casefold() == department.casefold()
+    )
 
 
 @rule(

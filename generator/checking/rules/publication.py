@@ -349,7 +349,7 @@ def _practice_passages(scope: Scope) -> Iterator[Passage]:
         if (
             isinstance(practice, Practice)
             and practice.year == scope.year
-            and practice.distributable
+            and practice.in_library(scope.as_of)
         ):
             yield Passage(record, ("title",), "название практики", practice.title)
             yield Passage(record, ("problem",), "проблема практики", practice.problem)
