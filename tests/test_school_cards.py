@@ -119,3 +119,15 @@ def test_public_site_has_no_school_cards(public: dict[str, str]) -> None:
     assert not [page for page in public if page.startswith("schools/")]
     assert not [page for page, text in public.items() if "schools/" in text]
     assert not [page for page, text in public.items() if "Антирисковая программа МБОУ" in text]
+
+
+def test_a_card_groups_its_consultations_by_assessment_focus(internal: dict[str, str]) -> None:
+    """РОСТ п. 4.1.2: which procedure each consultation prepared the school for, and how many
+    for each — read from the consultations' `focus`, named as the settings name the terms."""
+    card = internal["schools/school-158.md"]
+    consultations = card.split("## Консультации", 1)[1].split("\n## ", 1)[0]
+    assert "| Оценочная процедура |" in consultations
+    row = next(line for line in consultations.splitlines() if "групповой подготовки к ОГЭ" in line)
+    assert "| ОГЭ |" in row
+    assert "**По оценочным процедурам (РОСТ п. 4.1.2):**" in consultations
+    assert "- ОГЭ: 1" in consultations

@@ -14,6 +14,7 @@ from datetime import date
 from generator.checking.competences import deficit_state
 from generator.checking.years import Year, collect_years
 from generator.loading.project import Project
+from generator.rendering import focus
 from generator.rendering.context import SiteContext, event_page
 from generator.rendering.indicator_chart import IndicatorChart, chart, progress, value_text
 from generator.rendering.reference import natural_key
@@ -168,11 +169,19 @@ def pages(site: SiteContext) -> dict[str, str]:
             as_of_year=school_year_of(site.publishing.as_of),
         )
     }
+    settings = site.project.settings
     for org_id in order:
         card = _card(site, org_id, cards[org_id], years)
         page = card_page(org_id)
         out[page] = site.render(
-            "school.md.j2", page, card=card, card_page=card_page, cards=cards, value=value_text
+            "school.md.j2",
+            page,
+            card=card,
+            card_page=card_page,
+            cards=cards,
+            value=value_text,
+            focus_label=lambda codes: focus.label(codes, settings),
+            focus_groups=focus.grouped((c for _y, c in card.consultations), settings),
         )
     return out
 
