@@ -344,8 +344,8 @@ def test_base_project_passes_the_error_rules_early_in_the_year(root: Path) -> No
     assert {o.rule for o in outcomes} == {
         "meetings-per-year", "protocol-required", "no-future-held", "plan-approved",
         "analysis-deadline", "analysis-frozen", "leader-elected", "decisions-executed",
-        "requests-answered", "directions-covered", "deficit-measures", "plan-executed",
-        "practice-review", "publication-review",
+        "requests-answered", "directions-covered", "deficit-measures", "diagnostics-held",
+        "plan-executed", "practice-review", "publication-review",
     }  # fmt: skip
     assert not [o for o in outcomes if o.fails]
 
@@ -1593,10 +1593,11 @@ def test_check_fails_on_an_unacknowledged_error(root: Path, runner: CliRunner) -
     assert not line.endswith("(предупреждение)")
     numbers = assert_summary_counts_the_lines(output)
     # the association's year and the council's two years (2026/2027 has just opened)
-    assert (numbers["rules"], numbers["scopes"]) == (22, 3)
+    assert (numbers["rules"], numbers["scopes"]) == (23, 3)
     # the year's meetings; the council's composition in both years, its missing reports of
-    # 09.2025, 11.2025–08.2026 (eleven months); two directions missing from the plan
-    assert (numbers["errors"], numbers["warnings"], numbers["acknowledged"]) == (1, 14, 0)
+    # 09.2025, 11.2025–08.2026 (eleven months); two directions missing from the plan; the
+    # year's entry and repeat diagnostics never held
+    assert (numbers["errors"], numbers["warnings"], numbers["acknowledged"]) == (1, 16, 0)
     assert numbers["in_progress"] == 1  # the council's 2026/2027 monitoring: no month over yet
 
 
@@ -1655,7 +1656,7 @@ def test_check_strict_passes_without_warnings(root: Path, runner: CliRunner) -> 
     # in progress: the meetings, their protocols, the analysis (draft), its figures, the
     # decisions (none with a deadline yet), the plan's items ahead; the plan is approved
     assert output.splitlines() == [
-        "Проверено правил: 14 (областей проверки: 1), из них идёт (срок ещё не наступил): 6. "
+        "Проверено правил: 15 (областей проверки: 1), из них идёт (срок ещё не наступил): 7. "
         "Нарушений: 0, предупреждений: 0, принято центром: 0."
     ]
 
@@ -1709,7 +1710,7 @@ def test_check_json_output(root: Path, runner: CliRunner) -> None:
     assert found[0]["problems"][0]["message"].startswith("проведено 3 из 4 заседаний.")
     assert "Нарушений: 1," in report["summary"]
     assert report["counts"] == {
-        "rules": 22, "scopes": 3, "errors": 1, "warnings": 14, "acknowledged": 0,
+        "rules": 23, "scopes": 3, "errors": 1, "warnings": 16, "acknowledged": 0,
         "passed": sum(o["status"] == "passed" for o in report["outcomes"]), "in_progress": 1,
     }  # fmt: skip
     located = [d for d in report["diagnostics"] if d["code"] == "meetings-per-year"]
@@ -1773,7 +1774,7 @@ def test_check_year_and_association_options(root: Path, runner: CliRunner) -> No
     )
     assert code == 1
     assert "совет «РОСТ»" not in output
-    assert "Проверено правил: 14 (областей проверки: 1)," in output
+    assert "Проверено правил: 15 (областей проверки: 1)," in output
 
 
 def test_check_json_output_marks_in_progress(root: Path, runner: CliRunner) -> None:

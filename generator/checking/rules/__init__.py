@@ -6,7 +6,14 @@ The last, `publication-review`, is the centre's rule for its public site, not a 
 
 from __future__ import annotations
 
-from generator.checking.rules import association, council, library, meetings, publication
+from generator.checking.rules import (
+    association,
+    council,
+    diagnostics,
+    library,
+    meetings,
+    publication,
+)
 from generator.checking.rules.base import Rule
 
 RULES: tuple[Rule, ...] = (
@@ -21,6 +28,7 @@ RULES: tuple[Rule, ...] = (
     association.requests_answered,
     association.directions_covered,
     association.deficit_measures,
+    diagnostics.diagnostics_held,
     association.plan_executed,
     council.council_chair,
     council.council_composition,
