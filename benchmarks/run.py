@@ -9,6 +9,8 @@ each as a whole command in its own process (best of N where noted), the figures 
 
 - `check` (which validates first) of the A=25, Y=10 region against reading and parsing the
   same record files with `yaml.CSafeLoader` alone — the floor — and the check's peak memory;
+- the same `check` without the record cache (`--no-cache`) and through it after one record
+  changed, against the floor, medians (`cache_check.py`, issue 18);
 - the generator's share of a full public `mkdocs build` of that region (no exported
   documents): the time the MkDocs hook spends in the project's code (validate, pages,
   attachments, document links), measured inside a real build;
@@ -44,7 +46,16 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 AS_OF = "2026-11-20"  # the synthetic world's day (synth.world.WORLD_DATE)
-ENV = {**os.environ, "SITE_AS_OF": AS_OF, "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0"}
+NO_CACHE_ENV = "RECORDS_NO_CACHE"  # generator.loading.cache: every record parsed afresh
+# Every figure but the cache's own (`cache_check.py`) is measured cold, without the records'
+# cache, as before it existed: a second build or check would otherwise reuse the first's.
+ENV = {
+    **os.environ,
+    "SITE_AS_OF": AS_OF,
+    "NO_MKDOCS_2_WARNING": "1",
+    "PYTHONHASHSEED": "0",
+    NO_CACHE_ENV: "1",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +105,12 @@ class Report:
 
 
 def run(
-    args: Sequence[str], *, cwd: Path | None = None, one_core: bool = False, check: bool = True
+    args: Sequence[str],
+    *,
+    cwd: Path | None = None,
+    one_core: bool = False,
+    check: bool = True,
+    env: dict[str, str] | None = None,
 ) -> Run:
     """Run a command to its end; its own wall time and peak memory (via wait4)."""
     with tempfile.TemporaryFile() as output:
@@ -102,7 +118,7 @@ def run(
         process = subprocess.Popen(
             list(args),
             cwd=cwd,
-            env=ENV,
+            env=ENV if env is None else env,
             stdout=output,
             stderr=subprocess.STDOUT,
             preexec_fn=(lambda: os.sched_setaffinity(0, {0})) if one_core else None,
@@ -502,6 +518,9 @@ def measure(report: Report, work: Path, sizes: Sizes, repeat: int) -> None:
         report.notes.append(f"{name}: A={associations}, Y={years} — {made.output.strip()}")
         print(f"synth {name} A={associations} Y={years}: {made.seconds:.1f} s", flush=True)
     region_check, half_check = check_figures(report, trees["region"], trees["half"], repeat)
+    from cache_check import cache_figures  # imports this module: only when measuring
+
+    cache_figures(report, trees["region"], repeat)
     build_figures(report, trees["region"], trees["half"], repeat)
     growth(report, "validate + check", half_check.seconds, region_check.seconds)
     export_growth(report, trees["half"], trees["region"], repeat)

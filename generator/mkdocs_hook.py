@@ -50,7 +50,7 @@ def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
     links = symlinks_under(Path(config.docs_dir))
     if links:
         raise PluginError("Символьные ссылки в docs не допускаются: " + ", ".join(links))
-    result = validate(_root(config))
+    result = validate(_root(config), cache=True)  # unless RECORDS_NO_CACHE=1
     if not result.ok:
         report = render("text", result.files, result.diagnostics)
         raise PluginError("Записи содержат ошибки, сайт не собран:\n" + report)

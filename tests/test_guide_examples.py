@@ -505,3 +505,51 @@ def test_the_internal_site_shows_the_forms_page_and_the_public_site_does_not(
     home = (guide_sites["internal"] / "index.html").read_text(encoding="utf-8")
     assert "guide/forms/" in re.findall(r'href="([^"]+)"', home)
     assert not (guide_sites["public"] / "guide").exists()
+
+
+# --- the administrator's pages: Forgejo and Gitea, personal data --------------------------------
+
+ADMIN_PAGES = {
+    "hosting": "Forgejo и Gitea центра: проверка и публикация",
+    "privacy": "Персональные данные: памятка администратора",
+}
+
+
+def test_the_administrators_pages_are_in_the_guide_nav_and_index() -> None:
+    pages = _guide_nav()
+    index = (GUIDE / "index.md").read_text(encoding="utf-8")
+    for name, title in ADMIN_PAGES.items():
+        assert f"guide/{name}.md" in pages
+        assert (GUIDE / f"{name}.md").read_text(encoding="utf-8").startswith(f"# {title}\n")
+        assert f"]({name}.md)" in index
+
+
+def test_the_administrators_pages_build_into_the_internal_site_only(
+    guide_sites: dict[str, Path],
+) -> None:
+    for name, title in ADMIN_PAGES.items():
+        page = guide_sites["internal"] / "guide" / name / "index.html"
+        assert title in page.read_text(encoding="utf-8"), name
+        assert not (guide_sites["public"] / "guide" / name).exists(), name
+    public = "".join(p.read_text(encoding="utf-8") for p in guide_sites["public"].rglob("*.html"))
+    assert "памятка администратора" not in public and "filter-repo" not in public
+
+
+def test_the_privacy_page_says_what_the_issue_asks() -> None:
+    """Where real data may live, who gets which role, and what to do on a withdrawn consent."""
+    text = " ".join((GUIDE / "privacy.md").read_text(encoding="utf-8").split())
+    for said in (
+        "ст. 18 ч. 5",
+        "**закрытый**",
+        "REQUIRE_SIGNIN_VIEW",
+        "Редакторы",
+        "Рецензенты",
+        "Администраторы",
+        "forms.md#защита-основной-ветки",
+        "Только то, что нужно для записи запроса",
+        "withdrawn:",
+        "git filter-repo --replace-text",
+        "git push --force --mirror",
+        "клонирует заново",
+    ):
+        assert said in text, said

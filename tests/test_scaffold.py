@@ -73,6 +73,12 @@ def run(runner: CliRunner, root: Path, *args: str) -> Result:
     return runner.invoke(main, [*args, "--root", str(root)])
 
 
+def _tree(root: Path) -> list[Path]:
+    """Every file and folder of the project but the records' cache (.cache, written by any
+    command that reads records)."""
+    return sorted(p.relative_to(root) for p in root.rglob("*") if ".cache" not in p.parts)
+
+
 def assert_valid(runner: CliRunner, root: Path) -> None:
     result = run(runner, root, "validate")
     assert result.exit_code == 0, result.output
@@ -159,13 +165,13 @@ def test_meeting_defaults_to_as_of_after_the_last_meeting(runner: CliRunner, roo
 
 
 def test_meeting_before_a_lower_number_is_refused(runner: CliRunner, root: Path) -> None:
-    before = sorted(p.relative_to(root) for p in root.rglob("*"))
+    before = _tree(root)
     result = run(runner, root, "new", "meeting", "--as-of", "2027-02-10", "--date", "2027-03-01")
     assert result.exit_code == 1
     text = " ".join(result.output.split())
     assert "№ 04 — 18.03.2027; № 05 — 20.05.2027" in text and "станет № 06" in text
     assert "Traceback" not in result.output
-    assert sorted(p.relative_to(root) for p in root.rglob("*")) == before
+    assert _tree(root) == before
     # Only a planned meeting is after the date: the message says how to put the new one first.
     between = run(runner, root, "new", "meeting", "--as-of", "2027-02-10", "--date", "2027-04-10")
     assert between.exit_code == 1
@@ -400,13 +406,13 @@ def test_moved_request_comes_back_when_the_scaffold_is_undone(root: Path) -> Non
 
 
 def test_new_year_before_the_last_meeting_needs_force(runner: CliRunner, root: Path) -> None:
-    before = sorted(p.relative_to(root) for p in root.rglob("*"))
+    before = _tree(root)
     result = run(runner, root, "new", "year", "--as-of", "2027-05-10")
     assert result.exit_code == 1
     text = " ".join(result.output.split())
     assert "ещё не прошли заседания: № 05 — 20.05.2027 (запланировано)" in text
     assert "--force" in text and "Traceback" not in result.output
-    assert sorted(p.relative_to(root) for p in root.rglob("*")) == before
+    assert _tree(root) == before
     # The day of the last meeting is not behind either: the meeting is still planned.
     assert run(runner, root, "new", "year", "--as-of", "2027-05-20").exit_code == 1
     forced = run(runner, root, "new", "year", "--as-of", "2027-05-10", "--force")
@@ -426,10 +432,10 @@ def test_late_august_belongs_to_the_next_year_once_started(runner: CliRunner, ro
 
 def test_new_year_is_refused_twice(runner: CliRunner, root: Path) -> None:
     assert run(runner, root, "new", "year", "--as-of", "2027-06-20").exit_code == 0
-    before = sorted(p.relative_to(root) for p in root.rglob("*"))
+    before = _tree(root)
     again = run(runner, root, "new", "year", "--as-of", "2027-06-20")
     assert again.exit_code == 1 and "2027/2028" in again.output
-    assert sorted(p.relative_to(root) for p in root.rglob("*")) == before
+    assert _tree(root) == before
 
 
 # --- intake -----------------------------------------------------------------------------------
@@ -483,6 +489,45 @@ def test_intake_out_writes_where_asked(runner: CliRunner, root: Path, tmp_path: 
 def test_intake_reads_standard_input(runner: CliRunner, root: Path) -> None:
     result = runner.invoke(main, ["intake", "-", "--root", str(root)], input=ISSUE)
     assert result.exit_code == 0, result.output
+
+
+def test_intake_leaves_out_what_the_record_has_no_field_for(
+    runner: CliRunner, root: Path, tmp_path: Path
+) -> None:
+    """Only the form's fields reach the record: a phone number under a heading of its own, text
+    above the first heading and a field the form does not offer stay out, and the report names
+    them so that they can be removed from the issue too."""
+    extra = (
+        "Звонила в пятницу, домашний адрес: ул. Садовая, 5.\n\n"
+        + ISSUE
+        + "\n### Телефон заявителя\n\n+7 910 123-45-67\n\n### Статус\n\nanswered\n"
+        + "\n### Пустой раздел\n\n_No response_\n"
+    )
+    body = tmp_path / "issue.md"
+    body.write_text(extra, encoding="utf-8")
+    result = run(runner, root, "intake", str(body))
+    assert result.exit_code == 0, result.output
+    relative = f"{YEAR}/requests/2026-12-03-school-109.yaml"
+    written = (root / relative).read_text(encoding="utf-8")
+    for kept_out in ("910", "Садовая", "answered"):
+        assert kept_out not in written, kept_out
+    data = parse_yaml(written)
+    assert isinstance(data, dict)
+    assert set(data) <= {f.field for f in FORM_FIELDS} | {"status"}
+    assert data["status"] == "received"
+    report = " ".join(result.output.split())
+    assert (
+        "Не перенесено в запись (в записи запроса для этого нет поля): текст до первого "
+        "заголовка, «Телефон заявителя», «Статус»." in report
+    )
+    assert "Пустой раздел" not in report
+    assert "удалите их и из описания задачи" in report
+    plain = runner.invoke(
+        main,
+        ["intake", "-", "--root", str(root), "--out", str(tmp_path / "plain.yaml")],
+        input=ISSUE,
+    )
+    assert plain.exit_code == 0 and "Не перенесено" not in plain.output
 
 
 def test_issue_form_matches_the_expected_labels() -> None:

@@ -274,7 +274,9 @@ def _check(
             if not target.exists() or path == relative:
                 target.unlink(missing_ok=True)  # a link to the record itself: never write through
                 target.write_text(content, encoding="utf-8")
-        diagnostics = validate(copy, relative).diagnostics
+        # The copy's records were just loaded from root in this process (`load_project`
+        # reuses them); a disk cache in a throwaway folder would only be written, never read.
+        diagnostics = validate(copy, relative, cache=False).diagnostics
     # A gap in the numbers is a fact about the year, not about the draft: the missing
     # protocol may be the next file of the same run. It is said, and `validate` keeps
     # saying it until the gap is filled.

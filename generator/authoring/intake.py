@@ -4,6 +4,10 @@ GitHub and Forgejo render an issue form as Markdown: each field's label as a `##
 then the answer; an empty answer is «_No response_». `FORM_FIELDS` is the one list of the
 labels expected (the form `.github/ISSUE_TEMPLATE/consultation-request.yml` is checked against
 it by a test). Answers may be ids, names (people, schools) or Russian labels of the vocabularies.
+
+Only the form's fields reach the record: a section the form does not have (a phone number added
+under its own heading, text above the first heading) is left out, and the report names it so
+that it can be removed from the issue too — personal data beyond what the record needs.
 """
 
 from __future__ import annotations
@@ -64,26 +68,52 @@ _CHOICES: dict[str, type[Choice]] = {"channel": RequestChannel, "direction": Dir
 
 def parse_issue(body: str) -> dict[str, str]:
     """Answers of the form by field name: the text under each known `### label` heading."""
+    answers: dict[str, str] = {}
+    for heading, text in _sections(body):
+        name = None if heading is None else _field_of(heading)
+        if name is not None:
+            answers[name] = text
+    return answers
+
+
+def dropped_sections(body: str) -> list[str]:
+    """Headings of the non-empty sections that are not the form's: their text stays out of the
+    record. Text above the first heading is named «текст до первого заголовка»."""
+    form = set(FORM_LABELS.values())
+    return [
+        f"«{heading}»" if heading is not None else "текст до первого заголовка"
+        for heading, text in _sections(body)
+        if text and (heading is None or _field_of(heading) not in form)
+    ]
+
+
+def _sections(body: str) -> list[tuple[str | None, str]]:
+    """(heading, answer) of each `### ` section in order; the text before the first heading
+    comes under None."""
+    sections: list[tuple[str | None, str]] = []
+    heading: str | None = None
+    lines: list[str] = []
+    for line in body.replace("\r\n", "\n").split("\n"):
+        match = _HEADING.match(line)
+        if match is None:
+            lines.append(line)
+            continue
+        sections.append((heading, _answer(lines)))
+        heading, lines = match[1], []
+    sections.append((heading, _answer(lines)))
+    return sections
+
+
+def _field_of(heading: str) -> str | None:
+    """The request field a heading names: a form label or a field's Russian title."""
+    title = _key(heading)
+    by_label = {_key(label): name for label, name in FORM_LABELS.items()}
+    if title in by_label:
+        return by_label[title]
     by_title = {
         _key(info.title or ""): name for name, info in ConsultationRequest.model_fields.items()
     }
-    by_label = {_key(label): name for label, name in FORM_LABELS.items()}
-    answers: dict[str, str] = {}
-    current: str | None = None
-    lines: list[str] = []
-    for line in body.replace("\r\n", "\n").split("\n"):
-        heading = _HEADING.match(line)
-        if heading is None:
-            lines.append(line)
-            continue
-        if current is not None:
-            answers[current] = _answer(lines)
-        title = _key(heading[1])
-        current = by_label.get(title) or by_title.get(title)
-        lines = []
-    if current is not None:
-        answers[current] = _answer(lines)
-    return answers
+    return by_title.get(title)
 
 
 def _answer(lines: list[str]) -> str:
@@ -106,6 +136,7 @@ def intake(
     """Write the request the issue body describes, or explain in Russian what is missing."""
     project = load(root)
     answers = parse_issue(body)
+    dropped = _dropped_note(body)
     errors: list[str] = []
     values: dict[str, Any] = {}
     for form_field in FORM_FIELDS:
@@ -162,11 +193,21 @@ def intake(
         if inside is None:
             _write_outside(out, text)
             moved = f"Файл записан вне проекта: его место в записях — {relative}."
-            return Written(title, [str(out)], [], [moved], in_records=False)
+            return Written(title, [str(out)], [], [moved, *dropped], in_records=False)
         relative = inside
     changes = Changes(root)
     changes.create(relative, text)
-    return changes.finish(title, [_answered_note(relative)])
+    return changes.finish(title, [*dropped, _answered_note(relative)])
+
+
+def _dropped_note(body: str) -> list[str]:
+    dropped = dropped_sections(body)
+    if not dropped:
+        return []
+    return [
+        f"Не перенесено в запись (в записи запроса для этого нет поля): {', '.join(dropped)}. "
+        "Если там персональные данные, удалите их и из описания задачи (issue)."
+    ]
 
 
 def _label(field: str) -> str:

@@ -22,9 +22,13 @@ class Validation:
         return not any(d.severity == "error" for d in self.diagnostics)
 
 
-def validate(root: Path, selected: str = "") -> Validation:
-    """Validate the whole project; report the problems of files under `selected` (root-relative)."""
-    project, problems = load_project(root)
+def validate(root: Path, selected: str = "", *, cache: bool | None = None) -> Validation:
+    """Validate the whole project; report the problems of files under `selected` (root-relative).
+
+    `cache`: whether to load through the disk cache (`load_project`; by default the command's
+    choice). Checks of records against each other always run on the whole set.
+    """
+    project, problems = load_project(root, cache=cache)
     problems.extend(check_project(project))
     if selected:
         prefix = selected.rstrip("/")

@@ -18,6 +18,7 @@ from generator.authoring.year import new_year
 from generator.cli.options import (
     ASSOCIATION_OPTION,
     HELP_OPTION,
+    NO_CACHE_OPTION,
     ROOT_OPTION,
     YEAR_OPTION,
     as_of_day,
@@ -51,6 +52,7 @@ def new_group(ctx: click.Context) -> None:
 @new_group.command("meeting")
 @HELP_OPTION
 @ROOT_OPTION
+@NO_CACHE_OPTION
 @ASSOCIATION_OPTION
 @YEAR_OPTION
 @as_of_option
@@ -85,6 +87,7 @@ def new_meeting_command(
 @new_group.command("protocol")
 @HELP_OPTION
 @ROOT_OPTION
+@NO_CACHE_OPTION
 @ASSOCIATION_OPTION
 @YEAR_OPTION
 @as_of_option
@@ -115,6 +118,7 @@ def new_protocol_command(
 @new_group.command("consultation")
 @HELP_OPTION
 @ROOT_OPTION
+@NO_CACHE_OPTION
 @ASSOCIATION_OPTION
 @YEAR_OPTION
 @as_of_option
@@ -151,6 +155,7 @@ def new_consultation_command(
 @new_group.command("practice")
 @HELP_OPTION
 @ROOT_OPTION
+@NO_CACHE_OPTION
 @ASSOCIATION_OPTION
 @YEAR_OPTION
 @as_of_option
@@ -180,6 +185,7 @@ def new_practice_command(
 @new_group.command("material")
 @HELP_OPTION
 @ROOT_OPTION
+@NO_CACHE_OPTION
 @as_of_option
 @click.option("--id", "material_id", help="Имя файла; по умолчанию <вид>-ГГГГ-ММ-ДД.")
 @click.option(
@@ -203,6 +209,7 @@ def new_material_command(
 @new_group.command("event")
 @HELP_OPTION
 @ROOT_OPTION
+@NO_CACHE_OPTION
 @as_of_option
 @date_option("Дата мероприятия; по умолчанию — дата --as-of.")
 @click.option("--id", "event_id", help="Имя файла; по умолчанию <вид>-ГГГГ-ММ-ДД.")
@@ -224,6 +231,7 @@ def new_event_command(
 @new_group.command("diagnostic")
 @HELP_OPTION
 @ROOT_OPTION
+@NO_CACHE_OPTION
 @ASSOCIATION_OPTION
 @YEAR_OPTION
 @as_of_option
@@ -263,6 +271,7 @@ def new_diagnostic_command(
 @new_group.command("monitoring")
 @HELP_OPTION
 @ROOT_OPTION
+@NO_CACHE_OPTION
 @as_of_option
 @click.option("--month", help="Месяц начала периода, ГГГГ-ММ; по умолчанию — первый без отчёта.")
 def new_monitoring_command(root: Path, as_of: datetime | None, month: str | None) -> None:
@@ -277,6 +286,7 @@ def new_monitoring_command(root: Path, as_of: datetime | None, month: str | None
 @new_group.command("programme")
 @HELP_OPTION
 @ROOT_OPTION
+@NO_CACHE_OPTION
 @as_of_option
 @click.option(
     "--school",
@@ -296,6 +306,7 @@ def new_programme_command(root: Path, as_of: datetime | None, school: str | None
 @new_group.command("year")
 @HELP_OPTION
 @ROOT_OPTION
+@NO_CACHE_OPTION
 @ASSOCIATION_OPTION
 @as_of_option
 @click.option(
@@ -328,6 +339,7 @@ for _kind, _subcommand in new_group.commands.items():
 @HELP_OPTION
 @click.argument("issue_body", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path))
 @ROOT_OPTION
+@NO_CACHE_OPTION
 @ASSOCIATION_OPTION
 @click.option(
     "--out",

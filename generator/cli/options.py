@@ -19,6 +19,7 @@ from generator.checking.report import FORMATS, render
 from generator.checking.validate import Validation, validate
 from generator.cli import russian
 from generator.errors import UserError
+from generator.loading.cache import records_cache
 
 russian.install()  # before the options below are declared
 
@@ -43,6 +44,21 @@ ASSOCIATION_OPTION = click.option(
 )
 YEAR_OPTION = click.option(
     "--year", help="Учебный год, например 2025-2026; по умолчанию — год даты --as-of."
+)
+
+
+def _choose_cache(ctx: click.Context, _param: click.Parameter, no_cache: bool) -> None:
+    """The command loads records through the disk cache unless --no-cache (`loading.cache`)."""
+    ctx.with_resource(records_cache(not no_cache))
+
+
+NO_CACHE_OPTION = click.option(
+    "--no-cache",
+    is_flag=True,
+    expose_value=False,
+    callback=_choose_cache,
+    help="Прочитать и проверить все файлы записей заново, не беря и не сохраняя кэш "
+    ".cache/records (по умолчанию неизменившиеся файлы берутся из кэша).",
 )
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 HELP_OPTION = click.help_option("-h", "--help", help="Показать эту справку и выйти.")

@@ -16,6 +16,7 @@ from generator.checking.validate import relative_target, validate
 from generator.cli.options import (
     FORMAT_OPTION,
     HELP_OPTION,
+    NO_CACHE_OPTION,
     ROOT_OPTION,
     as_of_day,
     as_of_option,
@@ -27,6 +28,7 @@ from generator.rendering.check_diff import render_diff
 @HELP_OPTION
 @click.argument("path", required=False, type=click.Path(path_type=Path))
 @ROOT_OPTION
+@NO_CACHE_OPTION
 @FORMAT_OPTION
 def validate_command(path: Path | None, root: Path, fmt: str) -> None:
     """Проверить записи: каждый файл по схеме и записи друг с другом.
@@ -51,6 +53,7 @@ def validate_command(path: Path | None, root: Path, fmt: str) -> None:
 @click.command("check")
 @HELP_OPTION
 @ROOT_OPTION
+@NO_CACHE_OPTION
 @as_of_option
 @click.option("--year", help="Только этот учебный год, например 2025-2026.")
 @click.option("--association", help="Только это объединение (идентификатор папки).")

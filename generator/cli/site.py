@@ -9,6 +9,7 @@ import click
 
 from generator.cli.options import (
     HELP_OPTION,
+    NO_CACHE_OPTION,
     ROOT_OPTION,
     as_of_day,
     as_of_option,
@@ -26,6 +27,7 @@ from generator.russian import ru_date
 @click.command("pages")
 @HELP_OPTION
 @ROOT_OPTION
+@NO_CACHE_OPTION
 @click.option(
     "--edition",
     type=click.Choice([e.value for e in Edition]),
@@ -77,6 +79,7 @@ def pages_command(
 @click.command("export")
 @HELP_OPTION
 @ROOT_OPTION
+@NO_CACHE_OPTION
 @click.option("--association", help="Только это объединение (идентификатор папки).")
 @click.option("--year", help="Только этот учебный год, например 2025-2026.")
 @click.option(

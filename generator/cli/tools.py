@@ -15,6 +15,7 @@ from generator.authoring.decap import cms_config, config_text
 from generator.authoring.importer import import_archive
 from generator.cli.options import (
     HELP_OPTION,
+    NO_CACHE_OPTION,
     ROOT_OPTION,
     as_of_day,
     as_of_option,
@@ -70,6 +71,7 @@ from generator.documents.preview import page_pictures
     help="Отчёт: text — для человека, json — для программ.",
 )
 @ROOT_OPTION
+@NO_CACHE_OPTION
 def import_docx_command(
     paths: tuple[Path, ...],
     out: Path | None,
@@ -154,6 +156,7 @@ def synth_command(
 @click.command("page-images")
 @HELP_OPTION
 @ROOT_OPTION
+@NO_CACHE_OPTION
 @click.option(
     "--kind", "kinds", multiple=True, type=click.Choice(DOCUMENT_KINDS),
     help="Вид документа; можно несколько раз. По умолчанию — все.",
@@ -221,6 +224,7 @@ def page_images_command(
 @click.command("cms-config")
 @HELP_OPTION
 @ROOT_OPTION
+@NO_CACHE_OPTION
 @click.option(
     "--out",
     type=click.Path(dir_okay=False, path_type=Path),

@@ -15,12 +15,20 @@ from pathlib import Path
 
 import click
 
-from generator.cli.options import HELP_OPTION, ROOT_OPTION, as_of_day, as_of_option, valid_records
+from generator.cli.options import (
+    HELP_OPTION,
+    NO_CACHE_OPTION,
+    ROOT_OPTION,
+    as_of_day,
+    as_of_option,
+    valid_records,
+)
 from generator.documents.catalog import KINDS as DOCUMENT_KINDS
 from generator.documents.export import CACHE_FOLDER, Selection, export
 from generator.documents.links import default_out
 from generator.documents.pandoc import FORMATS as DOCUMENT_FORMATS
 from generator.errors import UserError
+from generator.loading.cache import NO_CACHE_ENV, cache_wanted
 from generator.rendering.publication import Edition
 from generator.russian import ru_date
 
@@ -49,6 +57,7 @@ def site_group() -> None:
 @site_group.command("build")
 @HELP_OPTION
 @ROOT_OPTION
+@NO_CACHE_OPTION
 @EDITION_OPTION
 @as_of_option
 @click.option(
@@ -69,6 +78,7 @@ def build_command(root: Path, edition: str, as_of: datetime | None, out: Path | 
 @site_group.command("serve")
 @HELP_OPTION
 @ROOT_OPTION
+@NO_CACHE_OPTION
 @EDITION_OPTION
 @as_of_option
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True,
@@ -105,6 +115,8 @@ def _mkdocs(root: Path, edition: Edition, day: date, args: list[str]) -> None:
     if not config.is_file():
         raise UserError(f"нет файла настроек сайта {config}. Запустите команду из корня проекта.")
     env = {**os.environ, "SITE_AS_OF": day.isoformat(), "NO_MKDOCS_2_WARNING": "1"}
+    if not cache_wanted():  # --no-cache: the hook reads every record afresh too
+        env[NO_CACHE_ENV] = "1"
     command = [sys.executable, "-m", "mkdocs", *args, "--quiet", "--config-file", str(config)]
     if subprocess.run(command, cwd=root, env=env, check=False).returncode != 0:
         raise UserError("сайт не собран: причины — в сообщениях выше.")

@@ -11,6 +11,7 @@ from pathlib import Path
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
+from generator.loading.cache import Pack, RecordCache, cache_wanted
 from generator.loading.diagnostics import Diagnostic, Loc, format_loc
 from generator.loading.layout import FRONT_MATTER_KINDS, KIND_GLOBS, Found, Place, Unread, survey
 from generator.loading.messages import explain
@@ -109,18 +110,23 @@ class Project:
         return loaded.model if loaded and isinstance(loaded.model, Settings) else None
 
 
-_Results = dict[tuple[str, str], Loaded | list[Diagnostic]]
+_Result = Loaded | list[Diagnostic]
+_Results = dict[tuple[str, str], _Result]
 # The results of the latest load, by (root-relative path, decoded text).
 _PREVIOUS: _Results = {}
 
 
-def load_project(root: Path) -> tuple[Project, list[Diagnostic]]:
+def load_project(root: Path, *, cache: bool | None = None) -> tuple[Project, list[Diagnostic]]:
     """Read every record under root/records; return the valid ones and all problems found.
 
     A file whose path and text are the same as at the previous load in this process is not
     parsed and validated again: its earlier result (immutable) is reused. The result of a
     file depends on nothing else, so this changes no outcome; it spares `mkdocs serve`,
     which reloads every record after each save, all but the edited file.
+
+    With the disk cache (`cache`; by default the command's choice, see `loading.cache`), a
+    file unchanged since an earlier run is rebuilt from its entry in root/.cache/records
+    instead of being parsed and validated; files are then taken a folder at a time.
     """
     global _PREVIOUS
     surveyed = survey(root)
@@ -132,14 +138,15 @@ def load_project(root: Path) -> tuple[Project, list[Diagnostic]]:
             project.failed.setdefault(key, unread.path)
     previous: _Results = _PREVIOUS
     current: _Results = {}
+    disk = RecordCache(root) if cache_wanted(cache) else None
     with gc_paused():
-        for item in found:
-            result = _load_reusing(item, previous, current)
-            if isinstance(result, Loaded):
-                project.add(result)
-            else:
-                project.failed[(item.place.kind, item.place.scope, item.place.id)] = item.relative
-                problems.extend(result)
+        results = _load_all(found, previous, current, disk)
+    for item, result in zip(found, results, strict=True):
+        if isinstance(result, Loaded):
+            project.add(result)
+        else:
+            project.failed[(item.place.kind, item.place.scope, item.place.id)] = item.relative
+            problems.extend(result)
     _PREVIOUS = current
     return project, problems
 
@@ -150,16 +157,75 @@ def forget_loaded() -> None:
     _PREVIOUS = {}
 
 
-def _load_reusing(found: Found, previous: _Results, current: _Results) -> Loaded | list[Diagnostic]:
-    text = _read(found)
+def _load_all(
+    found: list[Found], previous: _Results, current: _Results, disk: RecordCache | None
+) -> list[_Result]:
+    """The result of every file, in the order found; with the disk cache, folder by folder,
+    each folder's pack rewritten once its files are loaded."""
+    if disk is None:
+        return [_load_reusing(item, previous, current, None) for item in found]
+    folders: dict[str, list[int]] = {}
+    for number, item in enumerate(found):
+        folders.setdefault(item.relative.rpartition("/")[0], []).append(number)
+    results: list[_Result] = [[] for _ in found]
+    for folder, numbers in folders.items():
+        pack = disk.pack(folder)
+        for number in numbers:
+            results[number] = _load_reusing(found[number], previous, current, pack)
+        pack.save()
+    return results
+
+
+def _load_reusing(
+    found: Found, previous: _Results, current: _Results, pack: Pack | None
+) -> _Result:
+    raw = _read_bytes(found)
+    if not isinstance(raw, bytes):
+        return raw
+    text = _decode(found, raw)
     if not isinstance(text, str):
         return text
     key = (found.relative, text)
     result = previous.get(key)
-    if result is None:
+    if pack is not None:
+        result = _through_cache(found, raw, text, result, pack)
+    elif result is None:
         result = _parse_and_validate(found, text)
     current[key] = result
     return result
+
+
+def _through_cache(
+    found: Found, raw: bytes, text: str, reused: _Result | None, pack: Pack
+) -> _Result:
+    """The file's result from memory, else from its cache entry, else loaded; what loaded is
+    noted in its folder's pack."""
+    entry = pack.key(found.relative, raw)
+    result = reused
+    if result is None:
+        result = _cached(found, text, pack.get(entry, found.relative, _model(found)))
+    fresh = result is None
+    if result is None:
+        result = _parse_and_validate(found, text)
+    if isinstance(result, Loaded):
+        pack.loaded(entry, found.relative, result.model, fresh=fresh)
+    return result
+
+
+def _cached(found: Found, text: str, model: TopRecord | None) -> Loaded | None:
+    """A record rebuilt from its cache entry, with the source loading would have given it."""
+    if model is None:
+        return None
+    if found.place.kind not in FRONT_MATTER_KINDS:
+        return Loaded(found.place, Source(found.relative, text, 1), model)
+    parts = split_front_matter(text)
+    if isinstance(parts, LoadIssue):  # cannot be: the file loaded when it was cached
+        return None
+    return Loaded(found.place, Source(found.relative, parts[0], 2), model)
+
+
+def _model(found: Found) -> type[TopRecord]:
+    return RECORD_MODELS[found.place.kind]
 
 
 @contextmanager
@@ -190,16 +256,20 @@ _MANY_OBJECTS = 100_000  # some six thousand records leave this many
 
 def load_record(found: Found) -> Loaded | list[Diagnostic]:
     """Read, parse and validate one record file."""
-    text = _read(found)
+    raw = _read_bytes(found)
+    text = _decode(found, raw) if isinstance(raw, bytes) else raw
     return _parse_and_validate(found, text) if isinstance(text, str) else text
 
 
-def _read(found: Found) -> str | list[Diagnostic]:
-    """A record file's text, decoded and checked (size, encoding, characters)."""
+def _read_bytes(found: Found) -> bytes | list[Diagnostic]:
     try:
-        raw = found.path.read_bytes()
+        return found.path.read_bytes()
     except OSError as error:
         return [Diagnostic(found.relative, f"файл не читается: {error.strerror}.", "io.read")]
+
+
+def _decode(found: Found, raw: bytes) -> str | list[Diagnostic]:
+    """A record file's text, decoded and checked (size, encoding, characters)."""
     text = decode_text(raw)
     if isinstance(text, LoadIssue):
         return [_issue(found.relative, text)]
@@ -225,7 +295,7 @@ def _parse_and_validate(found: Found, text: str) -> Loaded | list[Diagnostic]:
         if "body" in data:
             return [source.diagnostic(("body",), _BODY_IN_FRONT_MATTER, "schema.body", at_key=True)]
         data["body"] = body
-    model = RECORD_MODELS[found.place.kind]
+    model = _model(found)
     try:
         return Loaded(found.place, source, model.model_validate(data))
     except ValidationError as error:

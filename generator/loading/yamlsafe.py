@@ -13,13 +13,11 @@ import re
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass
-from itertools import count
 from typing import Any
 
 import yaml
 from yaml.events import (
     AliasEvent,
-    CollectionEndEvent,
     CollectionStartEvent,
     DocumentStartEvent,
     Event,
@@ -29,14 +27,13 @@ from yaml.events import (
     SequenceEndEvent,
     SequenceStartEvent,
     StreamEndEvent,
-    StreamStartEvent,
 )
 from yaml.tokens import ScalarToken
 
-try:  # libyaml's C parser; the pure-Python one has the same event API, only slower
-    from yaml._yaml import CParser as _Parser
-except ImportError:  # pragma: no cover - PyYAML built without libyaml
-    from yaml import SafeLoader as _Parser  # type: ignore[assignment]
+from generator.loading.fastyaml import parse_fast
+from generator.loading.yamllocate import EventParser as _Parser
+from generator.loading.yamllocate import Position as Position
+from generator.loading.yamllocate import locate as locate
 
 MAX_BYTES: int = 1_048_576
 MAX_DEPTH: int = 40
@@ -54,12 +51,6 @@ _BAD_CHAR = re.compile("[^\t\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00
 _CYRILLIC_WORD = re.compile("[А-яЁё]{2,}")
 _FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)
 _Frame = tuple[dict[str, object] | None, list[object] | None, str | None]
-
-
-@dataclass(frozen=True, slots=True)
-class Position:
-    line: int  # 1-based
-    column: int  # 1-based
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,10 +141,16 @@ def _not_utf8(raw: bytes, pos: int) -> LoadIssue:
 def parse_yaml(text: str, *, first_line: int = 1) -> object | LoadIssue:
     """Parse one YAML document into dicts (str keys), lists, str, None and bool.
 
-    Works on libyaml's event stream with an explicit stack, so it never recurses and
-    stops at the first problem (too deep, anchor, tag, duplicate or non-text key).
+    A plain file takes rapidyaml (`fastyaml.parse_fast`); any other, the event loader.
     `first_line` is the file line of the text's first line (front matter starts at 2).
     """
+    data = parse_fast(text)
+    return parse_events(text, first_line=first_line) if data is None else data
+
+
+def parse_events(text: str, *, first_line: int = 1) -> object | LoadIssue:
+    """`parse_yaml` on libyaml's event stream, the source of every message: with an explicit
+    stack it never recurses, and stops at the first problem (depth, anchor, tag, key)."""
     offset = first_line - 1
     try:
         parser = _Parser(text)
@@ -394,84 +391,6 @@ def _quoted_before(text: str, index: int) -> ScalarToken | None:
                 last = token
     scanner.dispose()
     return last
-
-
-def locate(
-    text: str, loc: tuple[str | int, ...], *, first_line: int = 1, key: bool = False
-) -> Position | None:
-    """Where the value (or, with `key=True`, the key) at `loc` starts in `text`.
-
-    `loc` is a pydantic location: mapping keys and list indexes; `()` is the root.
-    If `loc` does not exist, the deepest existing ancestor is reported: its key when
-    it is a mapping's value (a missing field points at `protocol:`), otherwise its own
-    start (for a list item: its first key). List items have no key: `key` is ignored.
-    None if the text has no node at all.
-    """
-    try:
-        parser = _Parser(text)
-    except (yaml.YAMLError, ValueError):
-        return None
-    try:
-        node = _next(parser)
-        while isinstance(node, StreamStartEvent | DocumentStartEvent):
-            node = _next(parser)
-        if node is None or isinstance(node, StreamEndEvent | CollectionEndEvent):
-            return None
-        key_ev: Event | None = None
-        for part in loc:
-            child = _child(parser, node, part)
-            if child is None:  # report the ancestor; a scalar's own position is better
-                container = isinstance(node, CollectionStartEvent)
-                return _position(key_ev if key_ev and container else node, first_line)
-            key_ev, node = child
-        return _position(key_ev if key and key_ev else node, first_line)
-    finally:
-        parser.dispose()
-
-
-def _child(parser: _Parser, node: Event, part: str | int) -> tuple[Event | None, Event] | None:
-    """Consume events up to the child `part` of `node`: (its key, its first event)."""
-    if isinstance(node, MappingStartEvent):
-        name = str(part)  # keys are always text; an int part may name a "1:" key
-        while (k := _next(parser)) is not None and not isinstance(k, MappingEndEvent):
-            value = _next(parser) if _skip(parser, k) else None
-            if value is not None and isinstance(k, ScalarEvent) and k.value == name:
-                return k, value
-            if value is None or not _skip(parser, value):
-                return None
-    elif isinstance(node, SequenceStartEvent) and isinstance(part, int) and part >= 0:
-        for index in count():
-            item = _next(parser)
-            if item is None or isinstance(item, SequenceEndEvent):
-                return None
-            if index == part:
-                return None, item
-            if not _skip(parser, item):
-                return None
-    return None
-
-
-def _next(parser: _Parser) -> Event | None:
-    try:
-        return parser.get_event()
-    except (yaml.YAMLError, ValueError):  # report what was found before the error
-        return None
-
-
-def _skip(parser: _Parser, ev: Event) -> bool:
-    """Consume the rest of the node starting with `ev`; False if the stream broke."""
-    depth = 1 if isinstance(ev, CollectionStartEvent) else 0
-    while depth:
-        nxt = _next(parser)
-        if nxt is None:
-            return False
-        depth += isinstance(nxt, CollectionStartEvent) - isinstance(nxt, CollectionEndEvent)
-    return True
-
-
-def _position(ev: Event, first_line: int) -> Position | None:
-    mark = ev.start_mark
-    return None if mark is None else Position(mark.line + first_line, mark.column + 1)
 
 
 def _line_col(text: str, index: int) -> tuple[int, int]:
