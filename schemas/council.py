@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import ClassVar, Self
 
 from pydantic import model_validator
@@ -29,6 +30,7 @@ from .enums import (
     RequestChannel,
 )
 from .meeting import Attachment
+from .people import in_period
 
 
 class CouncilMember(Record):
@@ -36,6 +38,10 @@ class CouncilMember(Record):
     category: CouncilCategory = F("Категория", "Категория по РОСТ п. 3.1.2.")
     since: IsoDate | None = F("С", "С какого дня в совете.", None)
     until: IsoDate | None = F("По", "По какой день; пусто — состоит сейчас.", None)
+
+    def serves_on(self, day: dt.date) -> bool:
+        """Whether the person is a member on the day."""
+        return in_period(day, self.since, self.until)
 
 
 class Council(TopRecord):

@@ -41,7 +41,8 @@ def _check_period(since: dt.date | None, until: dt.date | None) -> None:
         )
 
 
-def _in_period(day: dt.date, since: dt.date | None, until: dt.date | None) -> bool:
+def in_period(day: dt.date, since: dt.date | None, until: dt.date | None) -> bool:
+    """Whether a day falls in a period whose open ends (None) reach as far as needed."""
     return (since is None or since <= day) and (until is None or day <= until)
 
 
@@ -60,6 +61,10 @@ class Position(Record):
     def _ordered(self) -> Self:
         _check_period(self.since, self.until)
         return self
+
+    def held_on(self, day: dt.date) -> bool:
+        """Whether the post was held on the day."""
+        return in_period(day, self.since, self.until)
 
 
 class Consent(Record):
@@ -140,7 +145,7 @@ class Person(TopRecord):
 
     def position_on(self, day: dt.date) -> Position | None:
         """The position held on a given day (the latest one starting by then)."""
-        held = [p for p in self.positions if _in_period(day, p.since, p.until)]
+        held = [p for p in self.positions if p.held_on(day)]
         return held[-1] if held else None
 
 
@@ -250,13 +255,13 @@ class Organization(TopRecord):
     def name_on(self, day: dt.date) -> OrgName:
         """The name in use on a given day (the current one when none matches)."""
         for name in reversed(self.names):
-            if _in_period(day, name.since, name.until):
+            if in_period(day, name.since, name.until):
                 return name
         return self.names[-1]
 
     def has_name_on(self, day: dt.date) -> bool:
         """Whether the organization bore one of its names on a day (existed under this id)."""
-        return any(_in_period(day, name.since, name.until) for name in self.names)
+        return any(in_period(day, name.since, name.until) for name in self.names)
 
     def category_in(self, year: str) -> YearCategory | None:
         """The school's list category in a school year, if recorded."""

@@ -96,12 +96,7 @@ def _index(site: SiteContext, council: Council | None) -> str:
 
 def _current_members(council: Council, as_of: date) -> list[CouncilMember]:
     """Members on the as-of day: those who left (until) or join later (since) are not shown."""
-    return [
-        member
-        for member in council.members
-        if (member.since is None or member.since <= as_of)
-        and (member.until is None or as_of <= member.until)
-    ]
+    return [member for member in council.members if member.serves_on(as_of)]
 
 
 def _materials(site: SiteContext) -> str:

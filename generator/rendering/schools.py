@@ -69,10 +69,7 @@ def card_schools(project: Project) -> dict[str, Organization]:
 def works_at(person: Person | None, org_id: str, day: date) -> bool:
     """Whether a person held a post at the organization on a day."""
     return person is not None and any(
-        p.organization == org_id
-        and (p.since is None or p.since <= day)
-        and (p.until is None or day <= p.until)
-        for p in person.positions
+        p.organization == org_id and p.held_on(day) for p in person.positions
     )
 
 

@@ -39,16 +39,9 @@ def council_chair(scope: Scope) -> Verdict:
     settings = scope.all_settings
     if council is None or settings is None:
         return passed("совета нет")
-    record = scope.project.get("person", council.chair)
-    person = record.model if record and isinstance(record.model, Person) else None
     on = min(scope.as_of, scope.bounds[1])
-    position = person.position_on(on) if person else None
-    department = settings.monitoring_department.casefold()
-    if (
-        position is not None
-        and position.organization == settings.centre
-        and (position.department or "").casefold() == department
-    ):
+    position = _position(scope, council.chair, on)
+    if position is not None and _in_department(scope, position, settings.monitoring_department):
         return passed(f"{position.title}, {position.department}")
     message = (
         f"председатель совета «{council.chair}» на {ru_date(on)} не числится в отделе "
@@ -87,9 +80,7 @@ def _editor_problems(scope: Scope, council: Council, on: date) -> list[Problem]:
     group = {
         m.person
         for m in council.members
-        if m.category is CouncilCategory.WORKING_GROUP
-        and (m.since is None or m.since <= on)
-        and (m.until is None or on <= m.until)
+        if m.category is CouncilCategory.WORKING_GROUP and m.serves_on(on)
     }
     centre = scope.all_settings.centre if scope.all_settings else ""
     problems = []
@@ -115,7 +106,7 @@ def _department_problems(scope: Scope, council: Council, on: date) -> list[Probl
         ("moderator", council.moderator, "администрирование сообщества совета (РОСТ п. 5.2)"),
         ("monitoring_by", council.monitoring_by, "мониторинг статистики совета (РОСТ п. 5.3)"),
     ):
-        if person_id is None or _in_department(scope, person_id, department, on):
+        if person_id is None or _in_department(scope, _position(scope, person_id, on), department):
             continue
         problems.append(Problem(
             f"{what} ведёт специалист отдела «{department}» центра, а «{person_id}» на "
@@ -132,9 +123,8 @@ def _position(scope: Scope, person_id: str, on: date) -> Position | None:
     return person.position_on(on) if person else None
 
 
-def _in_department(scope: Scope, person_id: str, department: str, on: date) -> bool:
-    """Whether the person works in this department of the centre on the day (any case)."""
-    position = _position(scope, person_id, on)
+def _in_department(scope: Scope, position: Position | None, department: str) -> bool:
+    """Whether a post is in this department of the centre (any case)."""
     return (
         position is not None
         and scope.all_settings is not None
@@ -157,11 +147,7 @@ def council_composition(scope: Scope) -> Verdict:
     if council is None:
         return passed("совета нет")
     on = min(scope.as_of, scope.bounds[1])
-    present = {
-        m.category
-        for m in council.members
-        if (m.since is None or m.since <= on) and (m.until is None or on <= m.until)
-    }
+    present = {m.category for m in council.members if m.serves_on(on)}
     missing = [c for c in CouncilCategory if c not in present]
     figures = f"категорий: {len(CouncilCategory) - len(missing)} из {len(CouncilCategory)}"
     if not missing:
