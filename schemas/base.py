@@ -22,7 +22,7 @@ from pydantic_core import PydanticCustomError, core_schema
 class Record(BaseModel):
     """Base of every record and nested part: unknown keys are errors, values are immutable."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, validate_default=False)
+    model_config = ConfigDict(extra="forbid", frozen=True, validate_default=False, defer_build=True)
 
 
 class TopRecord(Record):

@@ -9,7 +9,8 @@ with corrupt, truncated and foreign cache entries planted: they are ignored, nev
 from __future__ import annotations
 
 import hashlib
-import json
+import os
+import pickle
 import shutil
 import subprocess
 import sys
@@ -23,13 +24,13 @@ import click
 import pytest
 from click.testing import CliRunner
 
+import generator.loading.cache as cache_module
 import generator.loading.project as project_module
 from generator.cli import main, website
 from generator.loading.cache import (
     CACHE_FOLDER,
     NO_CACHE_ENV,
     RecordCache,
-    code_version,
     records_cache,
 )
 from generator.loading.layout import Found
@@ -182,7 +183,7 @@ def test_edits_deletions_and_mistakes(tree: str, tmp_path: Path, parsed: list[st
 
 
 def _packs(root: Path) -> list[Path]:
-    return sorted((root / CACHE_FOLDER).glob("*/*.jsonl"))
+    return sorted((root / CACHE_FOLDER).glob("*/*.pack"))
 
 
 def _pack_of(root: Path, relative: str) -> Path:
@@ -200,38 +201,46 @@ def _warm_base(tmp_path: Path) -> Path:
 
 MEETING = "records/associations/mpo-test/2025-2026/meetings/01.yaml"
 PERSON_FOLDER = "records/people"
+MAGIC = b"records-cache/2\n"
+
+Entries = dict[str, tuple[Any, bytes, Any]]
 
 
-def _model(line: str) -> str:
-    return line[line.index(',"model":') + len(',"model":') : -1]
+def _open(pack: Path) -> tuple[tuple[str, str, str], Entries]:
+    content = pack.read_bytes()
+    assert content.startswith(MAGIC)
+    header, entries = pickle.loads(content[len(MAGIC) + 32 :])
+    return header, entries
 
 
-def _with_model(line: str, model: str) -> str:
-    """An entry line with another model and the sum that fits it."""
-    head = line[: line.index(',"sum":"')]
-    return f'{head},"sum":"{hashlib.sha256(model.encode()).hexdigest()}","model":{model}}}'
+def _seal(pack: Path, payload: bytes) -> None:
+    """Write a pack whose checksum fits its payload, as only a forger would."""
+    pack.write_bytes(MAGIC + hashlib.sha256(payload).digest() + payload)
+
+
+class _Planted:
+    """What a hostile pack would call while being read: must never run."""
+
+    def __reduce__(self) -> tuple[Any, tuple[str, str]]:
+        return (shutil.copyfile, ("/etc/hostname", "planted"))
 
 
 def _corrupt(root: Path, how: str) -> set[str]:
     """Damage the cache as a crash, a disk or another program might; the files hit."""
     pack = _pack_of(root, MEETING)
-    lines = pack.read_text(encoding="utf-8").split("\n")
-    entries = [json.loads(line)["path"] for line in lines[1:] if line]
+    content = pack.read_bytes()
+    _header, entries = _open(pack)
     if how == "truncated":
-        pack.write_bytes(pack.read_bytes()[: len(lines[0]) + 40])
-    elif how == "model-broken":  # still JSON, its sum made to match: pydantic refuses it
-        broken = [
-            _with_model(x, _model(x).replace('"topic":"', '"topic":7,"x":"'))
-            for x in lines[1:]
-            if x
-        ]
-        pack.write_text("\n".join([lines[0], *broken]) + "\n", "utf-8")
-    elif how == "changed":  # one letter of a text, as a damaged disk might: its sum tells
-        pack.write_text("\n".join(x.replace('"topic":"', '"topic":"Ж') for x in lines), "utf-8")
-    elif how == "not-json":
-        pack.write_text(lines[0] + "\n" + "\n".join(x[:-1] for x in lines[1:] if x) + "\n", "utf-8")
-    elif how == "not-utf8":
-        pack.write_bytes(b"\xff\xfe" + pack.read_bytes())
+        pack.write_bytes(content[: len(content) // 2])
+    elif how == "changed":  # one byte, as a damaged disk might: the checksum tells
+        middle = len(content) // 2
+        pack.write_bytes(content[:middle] + bytes([content[middle] ^ 1]) + content[middle + 1 :])
+    elif how == "not-a-pickle":
+        _seal(pack, b"\x00garbage, not a pickle")
+    elif how == "wrong-shape":  # a pickle of something else
+        _seal(pack, pickle.dumps({"records": [1, 2, 3]}))
+    elif how == "executes":  # a pickle that would run code: refused, nothing run
+        _seal(pack, pickle.dumps((_header, {MEETING: (None, b"0" * 32, _Planted())})))
     elif how == "empty":
         pack.write_bytes(b"")
     elif how == "directory":
@@ -241,14 +250,19 @@ def _corrupt(root: Path, how: str) -> set[str]:
 
 
 @pytest.mark.parametrize(
-    "how", ["truncated", "model-broken", "changed", "not-json", "not-utf8", "empty", "directory"]
+    "how",
+    ["truncated", "changed", "not-a-pickle", "wrong-shape", "executes", "empty", "directory"],
 )
-def test_a_corrupt_entry_is_ignored(how: str, tmp_path: Path, parsed: list[str]) -> None:
+def test_a_corrupt_entry_is_ignored(
+    how: str, tmp_path: Path, parsed: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     root = _warm_base(tmp_path)
     cold = outputs(root, CASE_AS_OF, cache=False)
     hit = _corrupt(root, how)
+    monkeypatch.chdir(tmp_path)
     parsed.clear()
     assert outputs(root, CASE_AS_OF, cache=True) == cold
+    assert not (tmp_path / "planted").exists()
     assert MEETING in parsed and set(parsed) <= hit  # loaded the normal way, the rest cached
     if how != "directory":  # the pack is rewritten whole: the next run parses nothing
         parsed.clear()
@@ -260,18 +274,20 @@ def _foreign(root: Path, how: str) -> set[str]:
     """Plant entries that are not this file's; the files whose entries they replace."""
     meetings, people = _pack_of(root, MEETING), _pack_of(root, f"{PERSON_FOLDER}/x.yaml")
     pack = people if how == "other-file" else meetings
-    header, *entries = pack.read_text(encoding="utf-8").rstrip("\n").split("\n")
+    header, entries = _open(pack)
     if how == "other-folder":  # another folder's pack in this one's place
         shutil.copyfile(people, pack)
     elif how == "other-version":  # the same entries under another code version
-        pack.write_text(header.replace(code_version(), "0" * 64) + "\n" + "\n".join(entries))
-    elif how == "other-file":  # each entry's key, another file's path and record
-        swapped = [a[:72] + b[72:] for a, b in zip(entries, entries[1:] + entries[:1], strict=True)]
-        pack.write_text("\n".join([header, *swapped]) + "\n", encoding="utf-8")
-    elif how == "other-kind":  # a person's record under a meeting's key, path and a right sum
-        person = _model(people.read_text(encoding="utf-8").split("\n")[1])
-        pack.write_text("\n".join([header, *(_with_model(e, person) for e in entries)]))
-    return {json.loads(line)["path"] for line in entries}
+        _seal(pack, pickle.dumps(((header[0], "0" * 64, header[2]), entries)))
+    elif how == "other-file":  # each path given the next file's whole entry
+        paths = sorted(entries)
+        swapped = {a: entries[b] for a, b in zip(paths, paths[1:] + paths[:1], strict=True)}
+        _seal(pack, pickle.dumps((header, swapped)))
+    elif how == "other-kind":  # a person's record under each meeting's own digest
+        person = next(iter(_open(people)[1].values()))[2]
+        planted = {path: (entry[0], entry[1], person) for path, entry in entries.items()}
+        _seal(pack, pickle.dumps((header, planted)))
+    return set(entries)
 
 
 @pytest.mark.parametrize("how", ["other-folder", "other-version", "other-file", "other-kind"])
@@ -285,11 +301,55 @@ def test_a_foreign_entry_is_ignored(how: str, tmp_path: Path, parsed: list[str])
     assert set(parsed) == replaced
 
 
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """The record files each load reads from disk."""
+    seen: list[str] = []
+    original = project_module._read_bytes
+
+    def counting(found: Found) -> object:
+        seen.append(found.relative)
+        return original(found)
+
+    monkeypatch.setattr(project_module, "_read_bytes", counting)
+    yield seen
+
+
+def test_a_file_untouched_on_disk_is_not_even_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, reads: list[str], parsed: list[str]
+) -> None:
+    """Files settled before a run are known by their size and times; any write is seen."""
+    monkeypatch.setattr(cache_module, "SETTLED_NS", 0)  # settled: written before the run began
+    root = build_case(CASES / "__none__", tmp_path)
+    cold = outputs(root, CASE_AS_OF, cache=False)
+    outputs(root, CASE_AS_OF, cache=True)
+    reads.clear()
+    assert outputs(root, CASE_AS_OF, cache=True) == cold
+    assert reads == []
+
+    meeting = root / MEETING  # the same size and modification time, other bytes
+    before = meeting.stat()
+    text = meeting.read_text(encoding="utf-8")
+    assert "topic: " in text
+    at = text.index("topic: ") + len("topic: ")
+    letter = "Ж" if len(text[at].encode()) == 2 else "Q"  # as many bytes as the one replaced
+    changed = text[:at] + letter + text[at + 1 :]
+    assert changed != text
+    assert len(changed.encode()) == before.st_size
+    meeting.write_text(changed, encoding="utf-8")
+    os.utime(meeting, ns=(before.st_atime_ns, before.st_mtime_ns))
+    reads.clear()
+    parsed.clear()
+    warm = outputs(root, CASE_AS_OF, cache=True)
+    assert warm == outputs(root, CASE_AS_OF, cache=False)
+    assert MEETING in reads and MEETING in parsed
+
+
 def test_a_killed_runs_leftovers_and_a_stale_version_are_ignored(tmp_path: Path) -> None:
     root = _warm_base(tmp_path)
     cold = outputs(root, CASE_AS_OF, cache=False)
     pack = _pack_of(root, MEETING)
-    (pack.parent / ".half-written.tmp").write_text(pack.read_text(encoding="utf-8")[:50])
+    (pack.parent / ".half-written.tmp").write_bytes(pack.read_bytes()[:50])
     stale = root / CACHE_FOLDER / "0123456789abcdef01234567"
     stale.mkdir()
     (stale / pack.name).write_bytes(b"\x00garbage")
@@ -298,7 +358,7 @@ def test_a_killed_runs_leftovers_and_a_stale_version_are_ignored(tmp_path: Path)
 
 def test_concurrent_writes_leave_one_whole_pack(tmp_path: Path) -> None:
     cache = RecordCache(tmp_path)
-    target = cache.directory / "pack.jsonl"
+    target = cache.directory / "pack.bin"
     texts = [f"{n}\n".encode() * 20_000 for n in range(8)]
     cache.write(target, texts[0])
     threads = [threading.Thread(target=cache.write, args=(target, text)) for text in texts]
@@ -307,7 +367,7 @@ def test_concurrent_writes_leave_one_whole_pack(tmp_path: Path) -> None:
     for thread in threads:
         thread.join()
     assert target.read_bytes() in texts
-    assert [p.name for p in cache.directory.iterdir()] == ["pack.jsonl"]  # no temporary left
+    assert [p.name for p in cache.directory.iterdir()] == ["pack.bin"]  # no temporary left
 
 
 def test_concurrent_runs_share_the_cache(tmp_path: Path) -> None:

@@ -18,12 +18,13 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from generator.checking.compliance import evaluate
+from generator.checking.compliance import _scopes, evaluate
 from generator.checking.rules.base import Outcome, Problem, Status
 from generator.checking.workdays import add_working_days, is_working_day
 from generator.cli import main
 from generator.loading.project import load_project
 from generator.rendering.dashboard import status_mark, year_icon, year_summary
+from schemas import RuleSettings
 
 from .conftest import CASES, REPO, build_case
 
@@ -1883,3 +1884,51 @@ def test_check_diff_labels_statuses_and_lists_rules_in_progress(
     assert "- [analysis-deadline] МПО п. 4.6 — mpo-test, 2025/2026: анализ ещё не представлен" in (
         running
     )
+
+
+# --- one check, many scopes ------------------------------------------------------------------
+
+
+def test_the_scopes_of_a_check_work_out_project_wide_facts_once(root: Path) -> None:
+    """`Scope.once` computes a fact of the whole project for the first scope of a check and
+    hands it to the others; the next check starts afresh."""
+    project, problems = load_project(root)
+    assert problems == []
+    as_of = date(2026, 11, 20)
+    calls: list[date] = []
+
+    def today() -> date:
+        calls.append(as_of)
+        return as_of
+
+    scopes = list(_scopes(project, as_of, RuleSettings(), project.settings, None, None))
+    assert len(scopes) > 1
+    assert [scope.once("today", today) for scope in scopes] == [as_of] * len(scopes)
+    assert len(calls) == 1
+    again = next(iter(_scopes(project, as_of, RuleSettings(), project.settings, None, None)))
+    assert again.once("today", today) == as_of and len(calls) == 2
+
+
+def test_a_project_checked_again_on_another_day_sees_that_day(root: Path) -> None:
+    """Nothing a check works out outlives it: the same loaded project, checked before and after
+    a person consents to be named, is judged by each day's consent (mkdocs serve checks a
+    project again in the same process)."""
+    path = root / FOLDER / "meetings" / "01.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("topic: Установочное заседание", "topic: Доклад М. А. Ивановой"),
+        encoding="utf-8",
+    )
+    person = root / "records" / "people" / "ivanova-ma.yaml"
+    text = person.read_text(encoding="utf-8")
+    person.write_text(text.replace("date: 2025-08-01", "date: 2026-01-15"), encoding="utf-8")
+    project, problems = load_project(root)
+    assert problems == []
+
+    def review(as_of: date) -> Status:
+        found = evaluate(project, as_of, year=YEAR, association="mpo-test")
+        return next(o for o in found if o.rule == "publication-review").status
+
+    assert review(date(2025, 12, 1)) is Status.FAILED
+    assert review(date(2026, 2, 1)) is Status.PASSED
+    assert review(date(2025, 12, 1)) is Status.FAILED

@@ -43,8 +43,8 @@ def test_valid_records_build_a_strict_site(tmp_path: Path) -> None:
     assert "Протокол № 1" in text and "Выборы руководителя объединения" in text
     assert "fonts.googleapis.com" not in (site / "index.html").read_text(encoding="utf-8")
     # The hook loads through the records' cache (root/.cache/records), which stays out of the site.
-    assert list((root / ".cache" / "records").glob("*/*.jsonl"))
-    assert not [p for p in site.rglob("*") if ".cache" in p.parts or p.suffix == ".jsonl"]
+    assert list((root / ".cache" / "records").glob("*/*.pack"))
+    assert not [p for p in site.rglob("*") if ".cache" in p.parts or p.suffix == ".pack"]
 
 
 def test_invalid_record_stops_the_build_with_validate_messages(tmp_path: Path) -> None:

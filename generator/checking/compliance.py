@@ -64,26 +64,28 @@ def _scopes(
     only_association: str | None,
 ) -> Iterable[Scope]:
     archive = archive_years(project)
+    collected = collect_years(project)
+    shared: dict[str, object] = {}  # one memo for every scope of this check (`Scope.once`)
     years = [
         y
-        for y in collect_years(project)
+        for y in collected
         if (only_year is None or y.year == only_year)
         and (only_association is None or y.association == only_association)
         and _started(y.year, as_of, rules)
         and (y.association, y.year) not in archive  # not judged
     ]
     for year in years:
-        yield Scope(project, rules, settings, as_of, year.year, year)
+        yield Scope(project, rules, settings, as_of, year.year, year, shared=shared)
     if only_association is None and project.get("council", "") is not None:
         council_years = sorted(
-            {y.year for y in collect_years(project) if (y.association, y.year) not in archive}
+            {y.year for y in collected if (y.association, y.year) not in archive}
             | {school_year_of(as_of)}
         )
         for council_year in council_years:
             if (only_year is None or council_year == only_year) and _started(
                 council_year, as_of, rules
             ):
-                yield Scope(project, rules, settings, as_of, council_year)
+                yield Scope(project, rules, settings, as_of, council_year, shared=shared)
 
 
 def _started(year: str, as_of: date, rules: RuleSettings) -> bool:

@@ -17,11 +17,15 @@ def _calendar(year: int) -> holidays.HolidayBase:
     return holidays.country_holidays("RU", years=[year - 1, year, year + 1])
 
 
+# The calendar is fixed, so a day's answer never changes: both are kept for the process (a
+# check asks for the same meeting days' terms in every scope). Bounded, to stay small.
+@functools.lru_cache(maxsize=8192)
 def is_working_day(day: date) -> bool:
     """Whether people work on this day in Russia under the official calendar."""
     return bool(_calendar(day.year).is_working_day(day))
 
 
+@functools.lru_cache(maxsize=8192)
 def add_working_days(start: date, count: int) -> date:
     """The day `count` working days after `start` (which itself is not counted)."""
     day = start

@@ -75,7 +75,9 @@ def collect_years(project: Project) -> list[Year]:
         if place.association is None or place.year is None:
             continue
         key = (place.association, place.year)
-        year = by_key.setdefault(key, Year(place.association, place.year))
+        year = by_key.get(key)
+        if year is None:  # not `setdefault`: that would make a Year for every record
+            year = by_key[key] = Year(place.association, place.year)
         _file(year, record)
     settings = project.settings
     for year in by_key.values():
@@ -87,23 +89,24 @@ def collect_years(project: Project) -> list[Year]:
 
 
 def _file(year: Year, record: Loaded) -> None:
+    # The commonest kinds first: a region has tens of thousands of requests and consultations.
     model = record.model
-    if isinstance(model, Membership):
+    if isinstance(model, Consultation):
+        year.consultations.append((record, model))
+    elif isinstance(model, ConsultationRequest):
+        year.requests.append((record, model))
+    elif isinstance(model, Meeting):
+        year.meetings.append((record, model))
+    elif isinstance(model, Deficit):
+        year.deficits.append((record, model))
+    elif isinstance(model, CompetenceDiagnostic):
+        year.diagnostics.append((record, model))
+    elif isinstance(model, Membership):
         year.membership_record = (record, model)
     elif isinstance(model, Plan):
         year.plan_record = (record, model)
     elif isinstance(model, AnnualAnalysis):
         year.analysis_record = (record, model)
-    elif isinstance(model, Meeting):
-        year.meetings.append((record, model))
-    elif isinstance(model, ConsultationRequest):
-        year.requests.append((record, model))
-    elif isinstance(model, Consultation):
-        year.consultations.append((record, model))
-    elif isinstance(model, Deficit):
-        year.deficits.append((record, model))
-    elif isinstance(model, CompetenceDiagnostic):
-        year.diagnostics.append((record, model))
 
 
 @dataclass(frozen=True, slots=True)

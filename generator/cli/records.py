@@ -7,7 +7,6 @@ from pathlib import Path
 
 import click
 
-from generator.authoring import jsonschema
 from generator.checking.compliance import evaluate
 from generator.checking.findings import exit_status, rule_diagnostics
 from generator.checking.report import render
@@ -21,7 +20,6 @@ from generator.cli.options import (
     as_of_day,
     as_of_option,
 )
-from generator.rendering.check_diff import render_diff
 
 
 @click.command("validate")
@@ -95,6 +93,8 @@ def check_diff_command(base: Path, head: Path) -> None:
     BASE — проверка основной ветки, HEAD — проверка pull request. Печатает Markdown для
     сводки задания CI: новые и устранённые замечания.
     """
+    from generator.rendering.check_diff import render_diff  # only this command needs it
+
     click.echo(render_diff(base, head))
 
 
@@ -104,6 +104,8 @@ def check_diff_command(base: Path, head: Path) -> None:
 @click.option("--check", is_flag=True, help="Только проверить, что файлы схем актуальны.")
 def schema_command(root: Path, check: bool) -> None:
     """Записать JSON Schema записей в schemas/json и подсказки для VS Code в .vscode."""
+    from generator.authoring import jsonschema  # only this command needs it
+
     if check:
         stale = jsonschema.stale(root)
         for relative in stale:

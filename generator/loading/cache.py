@@ -1,24 +1,29 @@
 """An incremental cache of loaded records on disk: a second run parses and validates only the
-files that changed.
+files that changed, and reads only the files whose status on disk changed.
 
-`<root>/.cache/records/<version>/` holds one pack per folder of records/ — JSON Lines: a
-header, then one entry per record file that loaded:
+`<root>/.cache/records/<version>/` holds one pack per folder of records/: the magic line
+`records-cache/2`, the SHA-256 of the rest, and a pickle of
 
-    {"format": "records-cache/1", "version": "<version>", "folder": "records/people"}
-    {"key":"<sha256>","path":"records/people/ivanova-ma.yaml","sum":"<sha256>","model":{…}}
+    (("records-cache/2", "<version>", "records/people"),
+     {"records/people/ivanova-ma.yaml": (signature, digest, record), …})
 
-The key is the SHA-256 of the version, the file's root-relative path (which decides its kind
-and place) and its bytes; the version hashes the source of `schemas/` and `generator/loading/`
-with the versions of pydantic, pydantic-core, PyYAML and Python; `sum` is the SHA-256 of the
-model's JSON. A hit rebuilds the record with pydantic from that JSON (`model_validate_json`,
-so every validator runs again): no pickle, nothing in the cache is executed. The cache
-directory may come from elsewhere — a CI cache, another checkout — so an entry is used only
-when its pack's header, its line's shape, key, path and sum are exactly as expected and
-pydantic accepts its model; a corrupt, truncated, foreign or stale entry is a miss, and the
-file is loaded the normal way. (An entry forged on purpose, with a right key and sum, would
-be believed: whoever can write the cache directory can change the results it gives.) An
-entry is written only when its JSON rebuilds a record equal to the one loaded, so a hit
-gives what loading gives.
+`digest` (`file_digest`) is the SHA-256 of the version, the file's root-relative path (which
+decides its kind and place) and its bytes; the version hashes the source of `schemas/` and
+`generator/loading/` with the versions of pydantic, pydantic-core, PyYAML and Python.
+`signature` is the file's size, modification and change times, inode and device when it was
+read, or None. As git's index does, a run trusts a signature only when the file has not been
+touched for `SETTLED_NS` before the run that recorded it began: a file written while that run
+read it gets no signature, and any later write changes its change time (which no program can
+set back). A file whose signature matches is not read at all; any other is read and its
+digest decides.
+
+Unpickling executes nothing but the making of records: `_RecordUnpickler` knows only the
+record models and enumerations of `schemas` and `datetime.date` (no module is imported on a
+pack's say-so), and a record is used only when its pack's checksum, header, entry shape,
+digest and record type are exactly as expected. A corrupt, truncated, foreign or stale pack
+is a miss: its files are loaded the normal way. (A pack forged on purpose, with right
+checksums, would be believed, its records unvalidated: whoever can write the cache directory
+can change the results it gives — as whoever can write the code can.)
 
 Files that fail to load have no entry: their messages always come from the normal path.
 A pack is written whole to a temporary file and renamed over the old one, so a killed run
@@ -32,8 +37,9 @@ environment variable RECORDS_NO_CACHE=1 for every command and the MkDocs hook.
 from __future__ import annotations
 
 import hashlib
-import json
+import io
 import os
+import pickle
 import shutil
 import sys
 import tempfile
@@ -41,6 +47,8 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from datetime import date
+from enum import Enum
 from functools import cache
 from pathlib import Path
 
@@ -53,9 +61,17 @@ from schemas import TopRecord
 
 CACHE_FOLDER = ".cache/records"
 NO_CACHE_ENV = "RECORDS_NO_CACHE"
-FORMAT = "records-cache/1"
+FORMAT = "records-cache/2"
+_MAGIC = FORMAT.encode() + b"\n"
 _MAX_PACK_BYTES = 256 * 1024 * 1024  # a folder's real pack is a few MB; more is not ours
 _STALE_TEMPORARY = 3600.0  # seconds: a temporary file this old was left by a killed run
+# A file untouched this long before a run began cannot be changing under it unseen: coarse
+# file systems keep times to 2 s.
+SETTLED_NS = 2_000_000_000
+
+# size, modification time, change time (ns), inode, device
+Signature = tuple[int, int, int, int, int]
+_Entry = tuple[Signature | None, bytes, TopRecord]
 
 # Whether load_project uses the cache when its caller does not say: off for the library,
 # on for the commands (`records_cache`), which choose with --no-cache.
@@ -93,6 +109,30 @@ def code_version() -> str:
     return digest.hexdigest()
 
 
+@cache
+def _version_hasher() -> hashlib._Hash:
+    return hashlib.sha256(f"{code_version()}\0".encode())
+
+
+def file_digest(relative: str, raw: bytes) -> bytes:
+    """What a file's loaded result depends on: this code's version, its path and its bytes."""
+    digest = _version_hasher().copy()
+    digest.update(relative.encode())
+    digest.update(b"\0")
+    digest.update(raw)
+    return digest.digest()
+
+
+def signature(status: os.stat_result) -> Signature:
+    return (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino, status.st_dev)
+
+
+def settled(status: Signature, started_ns: int) -> bool:
+    """Whether a file was last touched long enough before a run began for its signature to be
+    trusted later (see the module's docstring)."""
+    return max(status[1], status[2]) < started_ns - SETTLED_NS
+
+
 class RecordCache:
     """The cache of one project's records: a pack for each folder, read and written by
     `load_project` (see the module's docstring)."""
@@ -102,22 +142,13 @@ class RecordCache:
         self.base = root / CACHE_FOLDER
         self.directory = self.base / version[:24]
         self.version = version
-        self._hasher = hashlib.sha256(f"{version}\0".encode())
         links = (root / ".cache", self.base, self.directory)
         self._usable = not any(p.is_symlink() for p in links)
         self._prepared = False
 
-    def key(self, relative: str, raw: bytes) -> str:
-        """The entry key of a file: its path and bytes under this version."""
-        digest = self._hasher.copy()
-        digest.update(relative.encode())
-        digest.update(b"\0")
-        digest.update(raw)
-        return digest.hexdigest()
-
     def pack(self, folder: str) -> Pack:
         """The pack of one folder (root-relative), read from disk when first needed."""
-        name = hashlib.sha256(folder.encode()).hexdigest()[:32] + ".jsonl"
+        name = hashlib.sha256(folder.encode()).hexdigest()[:32] + ".pack"
         return Pack(self, folder, self.directory / name)
 
     def write(self, path: Path, content: bytes) -> None:
@@ -168,97 +199,99 @@ class RecordCache:
 
 
 class Pack:
-    """The entries of one folder: looked up by key, rewritten after the folder is loaded when
-    a file was loaded afresh or an entry is no longer any file's."""
+    """The entries of one folder: looked up by path, rewritten after the folder is loaded when
+    a file was loaded afresh, its signature changed or an entry is no longer any file's."""
 
     def __init__(self, owner: RecordCache, folder: str, path: Path) -> None:
         self.owner = owner
         self.path = path
-        header = {"format": FORMAT, "version": owner.version, "folder": folder}
-        self.header = json.dumps(header, ensure_ascii=False).encode()
-        self._disk: dict[bytes, bytes] | None = None  # key → line, once read
-        self._loaded: list[tuple[str, str, TopRecord]] = []  # (key, path, record) of this run
-        self._fresh: set[str] = set()  # keys of records loaded the normal way
+        self.header = (FORMAT, owner.version, folder)
+        self._disk: dict[str, _Entry] | None = None  # once read
+        self._loaded: dict[str, _Entry] = {}  # this run's records, by path
+        self._changed = False
 
-    def key(self, relative: str, raw: bytes) -> str:
-        """The entry key of a file of this folder (`RecordCache.key`)."""
-        return self.owner.key(relative, raw)
+    def digest_for(self, relative: str, status: Signature) -> bytes | None:
+        """The digest recorded for a file whose signature is still the one recorded."""
+        entry = self._entries().get(relative)
+        return entry[1] if entry is not None and entry[0] == status else None
 
-    def get(self, key: str, relative: str, model: type[TopRecord]) -> TopRecord | None:
-        """The record cached under key, rebuilt and validated; None on any doubt."""
-        line = self._entries().get(key.encode())
-        if line is None:
+    def get(self, relative: str, digest: bytes, model: type[TopRecord]) -> TopRecord | None:
+        """The record cached for a file with this digest; None on any doubt."""
+        entry = self._entries().get(relative)
+        if entry is None or entry[1] != digest or type(entry[2]) is not model:
             return None
-        prefix = _prefix(key, relative)
-        start = len(prefix) + 64 + len(_MODEL)
-        if not (line.startswith(prefix) and line[start - len(_MODEL) : start] == _MODEL):
-            return None
-        data = line[start:-1]
-        if not line.endswith(b"}") or _sum(data) != line[len(prefix) : start - len(_MODEL)]:
-            return None  # cut short or changed since it was written
-        try:
-            return model.model_validate_json(data)
-        except Exception:  # whatever a foreign entry provokes, it is a miss
-            return None
+        return entry[2]
 
-    def loaded(self, key: str, relative: str, record: TopRecord, *, fresh: bool) -> None:
-        """Note a record of this folder that loaded: from the cache or memory, or afresh."""
-        self._loaded.append((key, relative, record))
-        if fresh:
-            self._fresh.add(key)
+    def loaded(
+        self, relative: str, status: Signature | None, digest: bytes, record: TopRecord
+    ) -> None:
+        """Note a record of this folder that loaded, from wherever it came."""
+        entry = (status, digest, record)
+        known = self._entries().get(relative)
+        if known is None or known[0] != status or known[1] != digest:
+            self._changed = True
+        self._loaded[relative] = entry
 
     def save(self) -> None:
-        """Rewrite the pack if this run loaded a file afresh or left an entry unused."""
-        keys = {key.encode() for key, _path, _record in self._loaded}
-        if not self._fresh and (self._disk is None or self._disk.keys() <= keys):
+        """Rewrite the pack if anything in it is to change."""
+        if not self._changed and self._entries().keys() <= self._loaded.keys():
             return
-        entries = self._entries()
-        lines = [self.header]
-        for key, relative, record in self._loaded:
-            line = entries.get(key.encode()) if key not in self._fresh else None
-            line = line if line is not None else _entry(key, relative, record)
-            if line is not None:
-                lines.append(line)
-        self.owner.write(self.path, b"\n".join(lines) + b"\n")
+        payload = pickle.dumps((self.header, self._loaded), protocol=5)
+        self.owner.write(self.path, _MAGIC + hashlib.sha256(payload).digest() + payload)
 
-    def _entries(self) -> dict[bytes, bytes]:
+    def _entries(self) -> dict[str, _Entry]:
         if self._disk is None:
-            self._disk = {}
-            lines = (self.owner.read(self.path) or b"").split(b"\n")
-            if lines[0] == self.header:
-                for line in lines[1:]:
-                    if line.startswith(_KEY_START) and len(line) > _KEY_END:
-                        self._disk[line[len(_KEY_START) : _KEY_END]] = line
+            self._disk = _read_pack(self.owner.read(self.path) or b"", self.header)
         return self._disk
 
 
-# An entry: {"key":"<64 hex>","path":"records/…","sum":"<64 hex>","model":{…}} — `sum` is the
-# SHA-256 of the model's JSON, so that a damaged entry is told from a whole one.
-_KEY_START = b'{"key":"'
-_KEY_END = len(_KEY_START) + 64
-_MODEL = b'","model":'
-
-
-def _prefix(key: str, relative: str) -> bytes:
-    path = json.dumps(relative, ensure_ascii=False)
-    return f'{{"key":"{key}","path":{path},"sum":"'.encode()
-
-
-def _sum(data: bytes) -> bytes:
-    return hashlib.sha256(data).hexdigest().encode()
-
-
-def _entry(key: str, relative: str, record: TopRecord) -> bytes | None:
-    """The pack line of a record, or None when its JSON would not give back an equal record
-    (then it is not cached: a hit must give exactly what loading gives)."""
-    data = record.model_dump_json(exclude_unset=True).encode()
+def _read_pack(content: bytes, header: tuple[str, str, str]) -> dict[str, _Entry]:
+    """A pack's entries of the right shape; nothing from a pack in any doubt."""
+    start = len(_MAGIC) + 32
+    if (
+        not content.startswith(_MAGIC)
+        or hashlib.sha256(content[start:]).digest() != content[len(_MAGIC) : start]
+    ):
+        return {}
     try:
-        rebuilt = type(record).model_validate_json(data)
-    except Exception:  # a record whose JSON does not validate is not cached
-        return None
-    if rebuilt != record or rebuilt.model_fields_set != record.model_fields_set:
-        return None
-    return _prefix(key, relative) + _sum(data) + _MODEL + data + b"}"
+        loaded = _RecordUnpickler(io.BytesIO(content[start:])).load()
+    except Exception:  # whatever a foreign pack provokes, it is a miss
+        return {}
+    if not (isinstance(loaded, tuple) and len(loaded) == 2 and loaded[0] == header):
+        return {}
+    entries = loaded[1]
+    if not isinstance(entries, dict):
+        return {}
+    return {
+        relative: entry
+        for relative, entry in entries.items()
+        if isinstance(relative, str) and _well_formed(entry)
+    }
+
+
+def _well_formed(entry: object) -> bool:
+    return (
+        isinstance(entry, tuple)
+        and len(entry) == 3
+        and (entry[0] is None or (isinstance(entry[0], tuple) and len(entry[0]) == 5))
+        and isinstance(entry[1], bytes)
+        and len(entry[1]) == 32
+        and isinstance(entry[2], pydantic.BaseModel)
+    )
+
+
+class _RecordUnpickler(pickle.Unpickler):
+    """Unpickles records and nothing else: a pack names only classes of `schemas` already
+    imported (record models, their parts and enumerations) and `datetime.date`."""
+
+    def find_class(self, module: str, name: str) -> type:
+        if (module, name) == ("datetime", "date"):
+            return date
+        if module == "schemas" or module.startswith("schemas."):
+            found = getattr(sys.modules.get(module), name, None)
+            if isinstance(found, type) and issubclass(found, pydantic.BaseModel | Enum):
+                return found
+        raise pickle.UnpicklingError(f"{module}.{name}: not a record's type")
 
 
 def _remove_stale_temporaries(directory: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections.abc import Callable
@@ -95,10 +96,8 @@ _BY_DEPTH = _by_depth()
 
 def classify(relative: str) -> Place | None:
     """The place of a file given its path relative to `records/`, or None if it fits no kind."""
-    parts = relative.split("/")
-    for words, pattern, kind in _BY_DEPTH.get(len(parts), ()):
-        if any(parts[i] != word for i, word in words):
-            continue
+    folder, _slash, _name = relative.rpartition("/")
+    for pattern, kind in _candidates(folder):
         match = pattern.fullmatch(relative)
         if match:
             groups = match.groupdict()
@@ -109,6 +108,18 @@ def classify(relative: str) -> Place | None:
             record_id = groups.get("id") or (association if kind == "association" else "")
             return Place(kind, record_id or "", association, year)
     return None
+
+
+@functools.lru_cache(maxsize=8192)
+def _candidates(folder: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The patterns a file of this folder may match — those with as many parts as its path and
+    the same fixed words in its folders — found once per folder rather than once per file."""
+    folders = folder.split("/") if folder else []
+    return tuple(
+        (pattern, kind)
+        for words, pattern, kind in _BY_DEPTH.get(len(folders) + 1, ())
+        if all(i < len(folders) and folders[i] == word for i, word in words)
+    )
 
 
 # Globs of each kind's files, for the editors' schema mapping (.vscode/settings.json).
@@ -145,9 +156,21 @@ _TREE = tree_of(
 
 @dataclass(frozen=True, slots=True)
 class Found:
-    path: Path
+    location: str  # the file's path as the walk found it
     relative: str  # to the project root, POSIX
     place: Place
+    # The walk's entry: its status is asked of the disk once, and only if needed.
+    entry: os.DirEntry[str] | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def path(self) -> Path:
+        return Path(self.location)
+
+    def status(self) -> os.stat_result:
+        """The file's own status (a symlink's, not its target's)."""
+        if self.entry is not None:
+            return self.entry.stat(follow_symlinks=False)
+        return os.lstat(self.location)
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,7 +247,7 @@ class _Walk:
         relative = "/".join((RECORDS_DIR, *parts, entry.name))
         place = classify(relative.split("/", 1)[1])
         if place is not None:
-            self.result.found.append(Found(Path(entry.path), relative, place))
+            self.result.found.append(Found(entry.path, relative, place, entry))
             return
         fix = file_fix(_TREE, shape, parts, entry.name, lambda: file_keys(Path(entry.path)))
         message = (

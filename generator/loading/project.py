@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -11,7 +12,15 @@ from pathlib import Path
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
-from generator.loading.cache import Pack, RecordCache, cache_wanted
+from generator.loading.cache import (
+    Pack,
+    RecordCache,
+    Signature,
+    cache_wanted,
+    file_digest,
+    settled,
+    signature,
+)
 from generator.loading.diagnostics import Diagnostic, Loc, format_loc
 from generator.loading.layout import FRONT_MATTER_KINDS, KIND_GLOBS, Found, Place, Unread, survey
 from generator.loading.messages import explain
@@ -29,11 +38,33 @@ from schemas import RECORD_MODELS, Settings, TopRecord
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """The YAML text a record was read from, kept to point errors at lines."""
+    """Where a record was read from, to point errors at lines.
+
+    The text is not kept with the record: a region's texts would double what its records
+    take in memory, and only the few files a finding is about are ever looked at again —
+    those are read anew (`text`). A text given here (`held`) is used instead.
+    """
 
     path: str  # relative to the project root
-    text: str
-    first_line: int
+    first_line: int  # 2 for Markdown's front matter: its YAML starts after the `---` line
+    location: str = ""  # the file on disk
+    held: str | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def text(self) -> str:
+        """The record's YAML as the file now holds it ("" if it cannot be read)."""
+        if self.held is not None:
+            return self.held
+        try:
+            text = decode_text(Path(self.location).read_bytes())
+        except OSError:
+            return ""
+        if isinstance(text, LoadIssue):
+            return ""
+        if self.first_line == 1:
+            return text
+        parts = split_front_matter(text)
+        return "" if isinstance(parts, LoadIssue) else parts[0]
 
     def locate(self, loc: Loc, *, at_key: bool = True) -> Position | None:
         """Where the field at loc (its key, by default) stands in this file."""
@@ -111,22 +142,33 @@ class Project:
 
 
 _Result = Loaded | list[Diagnostic]
-_Results = dict[tuple[str, str], _Result]
-# The results of the latest load, by (root-relative path, decoded text).
-_PREVIOUS: _Results = {}
+
+
+@dataclass(frozen=True, slots=True)
+class _Remembered:
+    """A file's result at the latest load in this process, and what identified its bytes."""
+
+    signature: Signature | None  # None: not settled, so read again next time
+    digest: bytes
+    result: _Result
+
+
+# The results of the latest load, by root-relative path.
+_PREVIOUS: dict[str, _Remembered] = {}
 
 
 def load_project(root: Path, *, cache: bool | None = None) -> tuple[Project, list[Diagnostic]]:
     """Read every record under root/records; return the valid ones and all problems found.
 
-    A file whose path and text are the same as at the previous load in this process is not
+    A file whose path and bytes are the same as at the previous load in this process is not
     parsed and validated again: its earlier result (immutable) is reused. The result of a
     file depends on nothing else, so this changes no outcome; it spares `mkdocs serve`,
     which reloads every record after each save, all but the edited file.
 
     With the disk cache (`cache`; by default the command's choice, see `loading.cache`), a
-    file unchanged since an earlier run is rebuilt from its entry in root/.cache/records
-    instead of being parsed and validated; files are then taken a folder at a time.
+    file unchanged since an earlier run is taken from its folder's pack in
+    root/.cache/records instead of being parsed and validated — and not even read when its
+    size and times on disk are as they were.
     """
     global _PREVIOUS
     surveyed = survey(root)
@@ -136,18 +178,17 @@ def load_project(root: Path, *, cache: bool | None = None) -> tuple[Project, lis
         if unread.place is not None:
             key = (unread.place.kind, unread.place.scope, unread.place.id)
             project.failed.setdefault(key, unread.path)
-    previous: _Results = _PREVIOUS
-    current: _Results = {}
     disk = RecordCache(root) if cache_wanted(cache) else None
+    loading = _Loading(_PREVIOUS, {}, time.time_ns(), bool(_PREVIOUS) or disk is not None)
     with gc_paused():
-        results = _load_all(found, previous, current, disk)
+        results = _load_all(found, loading, disk)
     for item, result in zip(found, results, strict=True):
         if isinstance(result, Loaded):
             project.add(result)
         else:
             project.failed[(item.place.kind, item.place.scope, item.place.id)] = item.relative
             problems.extend(result)
-    _PREVIOUS = current
+    _PREVIOUS = loading.current
     return project, problems
 
 
@@ -157,13 +198,19 @@ def forget_loaded() -> None:
     _PREVIOUS = {}
 
 
-def _load_all(
-    found: list[Found], previous: _Results, current: _Results, disk: RecordCache | None
-) -> list[_Result]:
+@dataclass(frozen=True, slots=True)
+class _Loading:
+    previous: dict[str, _Remembered]
+    current: dict[str, _Remembered]
+    started_ns: int  # when this load began: what `settled` measures against
+    by_status: bool  # whether a file's status on disk may spare reading it
+
+
+def _load_all(found: list[Found], loading: _Loading, disk: RecordCache | None) -> list[_Result]:
     """The result of every file, in the order found; with the disk cache, folder by folder,
     each folder's pack rewritten once its files are loaded."""
     if disk is None:
-        return [_load_reusing(item, previous, current, None) for item in found]
+        return [_load_reusing(item, loading, None) for item in found]
     folders: dict[str, list[int]] = {}
     for number, item in enumerate(found):
         folders.setdefault(item.relative.rpartition("/")[0], []).append(number)
@@ -171,57 +218,60 @@ def _load_all(
     for folder, numbers in folders.items():
         pack = disk.pack(folder)
         for number in numbers:
-            results[number] = _load_reusing(found[number], previous, current, pack)
+            results[number] = _load_reusing(found[number], loading, pack)
         pack.save()
     return results
 
 
-def _load_reusing(
-    found: Found, previous: _Results, current: _Results, pack: Pack | None
-) -> _Result:
-    raw = _read_bytes(found)
-    if not isinstance(raw, bytes):
-        return raw
-    text = _decode(found, raw)
-    if not isinstance(text, str):
-        return text
-    key = (found.relative, text)
-    result = previous.get(key)
-    if pack is not None:
-        result = _through_cache(found, raw, text, result, pack)
-    elif result is None:
-        result = _parse_and_validate(found, text)
-    current[key] = result
+def _load_reusing(found: Found, loading: _Loading, pack: Pack | None) -> _Result:
+    """A file's result: from memory, else from the cache, else loaded the normal way."""
+    status = _status(found) if loading.by_status else None
+    known = loading.previous.get(found.relative)
+    digest = None
+    if status is not None:
+        if known is not None and known.signature == status:
+            digest = known.digest
+        elif pack is not None:
+            digest = pack.digest_for(found.relative, status)
+    raw = None
+    if digest is None:
+        raw = _read_bytes(found)
+        if not isinstance(raw, bytes):
+            return raw
+        digest = file_digest(found.relative, raw)
+    result = known.result if known is not None and known.digest == digest else None
+    if result is None and pack is not None:
+        result = _cached(found, pack.get(found.relative, digest, _model(found)))
+    if result is None:
+        raw = raw if raw is not None else _read_bytes(found)
+        if not isinstance(raw, bytes):
+            return raw
+        text = _decode(found, raw)
+        result = _parse_and_validate(found, text) if isinstance(text, str) else text
+    settled_status = status if status is not None and settled(status, loading.started_ns) else None
+    loading.current[found.relative] = _Remembered(settled_status, digest, result)
+    if pack is not None and isinstance(result, Loaded):
+        pack.loaded(found.relative, settled_status, digest, result.model)
     return result
 
 
-def _through_cache(
-    found: Found, raw: bytes, text: str, reused: _Result | None, pack: Pack
-) -> _Result:
-    """The file's result from memory, else from its cache entry, else loaded; what loaded is
-    noted in its folder's pack."""
-    entry = pack.key(found.relative, raw)
-    result = reused
-    if result is None:
-        result = _cached(found, text, pack.get(entry, found.relative, _model(found)))
-    fresh = result is None
-    if result is None:
-        result = _parse_and_validate(found, text)
-    if isinstance(result, Loaded):
-        pack.loaded(entry, found.relative, result.model, fresh=fresh)
-    return result
+def _status(found: Found) -> Signature | None:
+    try:
+        return signature(found.status())
+    except OSError:
+        return None
 
 
-def _cached(found: Found, text: str, model: TopRecord | None) -> Loaded | None:
+def _cached(found: Found, model: TopRecord | None) -> Loaded | None:
     """A record rebuilt from its cache entry, with the source loading would have given it."""
     if model is None:
         return None
-    if found.place.kind not in FRONT_MATTER_KINDS:
-        return Loaded(found.place, Source(found.relative, text, 1), model)
-    parts = split_front_matter(text)
-    if isinstance(parts, LoadIssue):  # cannot be: the file loaded when it was cached
-        return None
-    return Loaded(found.place, Source(found.relative, parts[0], 2), model)
+    return Loaded(found.place, _source(found), model)
+
+
+def _source(found: Found, held: str | None = None) -> Source:
+    first_line = 2 if found.place.kind in FRONT_MATTER_KINDS else 1
+    return Source(found.relative, first_line, found.location, held)
 
 
 def _model(found: Found) -> type[TopRecord]:
@@ -236,9 +286,10 @@ def gc_paused() -> Iterator[None]:
     triggered by allocations, would walk all of them again and again while they pile up —
     on a region's 28 000 records that doubled the load time. Loading makes no cyclic
     garbage worth collecting meanwhile. When the collector resumes (if it was on) after many
-    objects were made, one full collection files them as old at once; left to itself it
-    would walk them three times over (young, middle, old generation) during the checks
-    that follow.
+    objects were made, they are frozen out of its sight (`gc.freeze`): left to it, they
+    would be walked three times over (young, middle, old generation) during the checks that
+    follow, and one full collection costs as much. Records hold no cycles, so frozen ones
+    are still freed when a later load replaces them (`mkdocs serve`).
     """
     enabled = gc.isenabled()
     gc.disable()
@@ -248,7 +299,7 @@ def gc_paused() -> Iterator[None]:
         if enabled:
             gc.enable()
             if gc.get_count()[0] > _MANY_OBJECTS:  # made while paused and still alive
-                gc.collect()
+                gc.freeze()
 
 
 _MANY_OBJECTS = 100_000  # some six thousand records leave this many
@@ -263,7 +314,8 @@ def load_record(found: Found) -> Loaded | list[Diagnostic]:
 
 def _read_bytes(found: Found) -> bytes | list[Diagnostic]:
     try:
-        return found.path.read_bytes()
+        with open(found.location, "rb") as stream:
+            return stream.read()
     except OSError as error:
         return [Diagnostic(found.relative, f"файл не читается: {error.strerror}.", "io.read")]
 
@@ -285,7 +337,7 @@ def _parse_and_validate(found: Found, text: str) -> Loaded | list[Diagnostic]:
             return [_issue(found.relative, parts)]
         text, body, _body_line = parts
         first_line = 2
-    source = Source(found.relative, text, first_line)
+    source = _source(found, text)
     data = parse_yaml(text, first_line=first_line)
     if isinstance(data, LoadIssue):
         return [_issue(found.relative, data)]
@@ -297,7 +349,7 @@ def _parse_and_validate(found: Found, text: str) -> Loaded | list[Diagnostic]:
         data["body"] = body
     model = _model(found)
     try:
-        return Loaded(found.place, source, model.model_validate(data))
+        return Loaded(found.place, _source(found), model.model_validate(data))
     except ValidationError as error:
         wrong_kind = _wrong_kind(found, data)
         if wrong_kind is not None:

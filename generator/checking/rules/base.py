@@ -23,11 +23,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from typing import TypeVar, cast
 
 from generator.checking.years import Year
 from generator.loading.diagnostics import Loc
 from generator.loading.project import Project
 from schemas import Acknowledgement, RuleSettings, Settings, school_year_bounds
+
+T = TypeVar("T")
 
 
 class Status(StrEnum):
@@ -132,6 +135,20 @@ class Scope:
     year: str
     association: Year | None = None  # None for the council's rules
     acknowledgements: list[Acknowledgement] = field(default_factory=list)
+    # What the rules know of the whole project as of the day (the library's reading year, the
+    # names a public text may not give…): one dict shared by every scope of one `evaluate`, so
+    # a rule works it out once per check, not once per scope — and it is gone with the check
+    # (a long-lived process such as `mkdocs serve` reloads the project, so no global cache).
+    shared: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
+
+    def once(self, key: str, compute: Callable[[], T]) -> T:
+        """The value shared under `key` by the scopes of this check, computed by its first use.
+
+        `compute` may look only at the project and the as-of day, which all these scopes share.
+        """
+        if key not in self.shared:
+            self.shared[key] = compute()
+        return cast(T, self.shared[key])
 
     @property
     def bounds(self) -> tuple[date, date]:

@@ -37,7 +37,8 @@ def practice_review(scope: Scope) -> Verdict:
     # date ahead is nothing to wait for). A finding is due on its practice's review-by date.
     year = scope.association
     assert year is not None
-    reader = _reading_year(scope.project, scope.as_of)
+    # The same for every scope of the check, and it reads every record: once per check.
+    reader = scope.once("library-reading-year", lambda: _reading_year(scope.project, scope.as_of))
     if reader != (year.association, year.year):
         where = f"в {school_year_title(reader[1])} учебном году" if reader else "не здесь"
         return passed(f"практики проверяются {where}")

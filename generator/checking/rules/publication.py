@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from generator.checking.rules.base import Problem, Scope, Status, Verdict, passed, rule
 from generator.loading.diagnostics import Loc
@@ -68,19 +69,26 @@ _SCHOOL = re.compile(
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[«\"А-ЯЁA-Z0-9])|;\s*")
 _WORD = re.compile(r"\w+")
 _KEY = 3  # letters of a surname that pick the people to try
+_ENDING = re.compile(r"[аяйьоеы]$", re.IGNORECASE)  # what `_stem` takes off a name
 _ABBREVIATION = re.compile(r"(?:^|\s)(?:[А-ЯЁA-Z]|г|гг|ул|им|д|т|п|см|стр|ст|ч|№)\.$")
 
 
-@dataclass(frozen=True, slots=True)
-class Passage:
-    """A text the public site will show, and where it stands in its record."""
+class Passage(NamedTuple):
+    """A text the public site will show, and where it stands in its record.
+
+    A named tuple, not a frozen dataclass: a check makes one for every text of every year
+    (some 57 000 in a region), and a tuple is made several times faster.
+    """
 
     record: Loaded
     loc: Loc
     what: str  # Russian: «выступление в протоколе», «тема заседания»…
     text: str
     internal_allowed: bool = False  # may be marked `internal: true`
-    speaker_school: str = ""  # the school the site prints beside it (a speaker's post)
+    # Who says it, and on which day: the site prints the school of their post beside it. Only
+    # a text with a word of failure needs that school (`_speaker_school`), so it is looked up
+    # then, not for every statement.
+    speaker: tuple[str, date] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,17 +97,32 @@ class Known:
 
     schools: tuple[str, ...]  # every name of a school, longest first
     unnamed: dict[str, list[Person]]  # first letters of a surname → people not to be named
+    # The same words come back in many records (a plan's tasks, a recurring topic), and each
+    # text is read once per check: whether it can have a finding at all (`_may_find`), and
+    # its first finding by (text, the speaker's school).
+    may_find: dict[str, bool]
+    read: dict[tuple[str, str], tuple[str, str] | None]
 
 
 def _review(scope: Scope) -> Verdict:
     # A fact about the records as of the date, without a term: passed or failed.
-    known = Known(_school_names(scope.project), _unnamed_people(scope.project, scope.as_of))
+    known = scope.once("publication-known", lambda: _known(scope.project, scope.as_of))
     passages = list(_association_passages(scope))
-    problems = tuple(
-        problem for passage in passages if (problem := _problem(passage, known)) is not None
-    )
+    may_find = known.may_find
+    problems = []
+    for passage in passages:
+        text = passage.text
+        if (may := may_find.get(text)) is None:
+            may = may_find[text] = _may_find(text, known)
+        if may and (problem := _problem(scope, passage, known)) is not None:
+            problems.append(problem)
     figures = f"текстов открытого сайта: {len(passages)}, к пересмотру: {len(problems)}"
-    return Verdict(Status.FAILED, figures, problems) if problems else passed(figures)
+    return Verdict(Status.FAILED, figures, tuple(problems)) if problems else passed(figures)
+
+
+def _known(project: Project, as_of: date) -> Known:
+    """What every scope of a check reads its passages against, worked out once per check."""
+    return Known(_school_names(project), _unnamed_people(project, as_of), {}, {})
 
 
 TITLE = "открытый сайт не называет школу рядом с её неудачами, а человека — без его согласия"
@@ -117,25 +140,59 @@ ADVICE = (
 publication_review = rule("publication-review", CLAUSE, TITLE, "warning", advice=ADVICE)(_review)
 
 
-def _problem(passage: Passage, known: Known) -> Problem | None:
+def _problem(scope: Scope, passage: Passage, known: Known) -> Problem | None:
     """The first sentence of a passage that names a person without consent, or puts a
-    school beside a word of failure."""
-    for sentence in _sentences(passage.text):
-        found = _finding(passage, sentence, known)
-        if found is None:
-            continue
-        what, rewrite = found
-        fix = (
-            f"{rewrite} или отметьте это internal: true — тогда оно останется только на "
-            "внутреннем сайте."
-            if passage.internal_allowed
-            else f"{rewrite}."
-        )
-        return Problem(f"{passage.what} {what} {fix}", passage.record.path, passage.loc)
+    school beside a word of failure (a passage `_may_find` something in)."""
+    text = passage.text
+    school = _speaker_school(scope, *passage.speaker) if passage.speaker else ""
+    key = (text, school)
+    if key in known.read:
+        found = known.read[key]
+    else:
+        found = known.read[key] = _first_finding(text, school, known)
+    if found is None:
+        return None
+    what, rewrite = found
+    fix = (
+        f"{rewrite} или отметьте это internal: true — тогда оно останется только на "
+        "внутреннем сайте."
+        if passage.internal_allowed
+        else f"{rewrite}."
+    )
+    return Problem(f"{passage.what} {what} {fix}", passage.record.path, passage.loc)
+
+
+def _first_finding(text: str, speaker_school: str, known: Known) -> tuple[str, str] | None:
+    """(what is wrong, how to rewrite it) for the first sentence of a text with a finding."""
+    for sentence in _sentences(text):
+        found = _finding(sentence, speaker_school, known)
+        if found is not None:
+            return found
     return None
 
 
-def _finding(passage: Passage, sentence: str, known: Known) -> tuple[str, str] | None:
+def _may_find(text: str, known: Known) -> bool:
+    """Whether any sentence of the text can have a finding: most texts name no one and say no
+    word of failure, and are not split into sentences at all.
+
+    Exact, not a guess: a sentence is a stretch of the text cut at spaces or «;», so its words
+    are the text's words, and a word of failure or a person's name found in a sentence is found
+    in the whole text too — the patterns never look ahead, and look behind only for a letter
+    or digit, while a sentence's first character follows a space or «;» (or nothing).
+    """
+    if _FAILURE.search(text) is not None:
+        return True
+    unnamed = known.unnamed
+    keys = {word[:_KEY].casefold() for word in _WORD.findall(text)} & unnamed.keys()
+    return any(
+        _stem(person.surname) in text  # every form holds the stem as written
+        and _forms(person.surname, person.name, person.patronymic).search(text) is not None
+        for key in keys
+        for person in unnamed[key]
+    )
+
+
+def _finding(sentence: str, speaker_school: str, known: Known) -> tuple[str, str] | None:
     """(what is wrong, how to rewrite it) for one sentence, or None."""
     person = _person_in(sentence, known.unnamed)
     if person:
@@ -161,10 +218,10 @@ def _finding(passage: Passage, sentence: str, known: Known) -> tuple[str, str] |
             f"называет {named} рядом со словами «{failure[0]}» — так это покажет открытый сайт.",
             "Перепишите текст без названия школы",
         )
-    if passage.speaker_school:
+    if speaker_school:
         return (
             f"говорит «{failure[0]}», а открытый сайт покажет его под должностью выступающего "
-            f"в {passage.speaker_school}.",
+            f"в {speaker_school}.",
             "Перепишите текст так, чтобы он не говорил о неудаче школы",
         )
     return None
@@ -174,6 +231,8 @@ def _person_in(sentence: str, unnamed: dict[str, list[Person]]) -> str:
     """A person the site may not name, as the sentence writes them («А. Н. Петрова»)."""
     for word in _WORD.findall(sentence):
         for person in unnamed.get(word[:_KEY].casefold(), ()):
+            if _stem(person.surname) not in sentence:
+                continue  # every form holds the stem as written: no pattern to build and try
             found = _forms(person.surname, person.name, person.patronymic).search(sentence)
             if found is not None:
                 return found[0]
@@ -205,9 +264,10 @@ def _forms(surname: str, name: str, patronymic: str | None) -> re.Pattern[str]:
     )
 
 
+@functools.lru_cache(maxsize=4096)  # asked for the same surnames text after text
 def _stem(word: str) -> str:
     """A name without the ending its cases change: «Иванова» → «Иванов», «Мария» → «Мари»."""
-    stem = re.sub(r"[аяйьоеы]$", "", word, flags=re.IGNORECASE)
+    stem = _ENDING.sub("", word)
     return stem if len(stem) >= _KEY else word
 
 
@@ -264,7 +324,9 @@ def _association_passages(scope: Scope) -> Iterator[Passage]:
             )
     for record, deficit in year.deficits:
         yield from _deficit_passages(record, deficit)
-    if _first_association(scope.project) == year.association:
+    if scope.once("first-association", lambda: _first_association(scope.project)) == (
+        year.association
+    ):
         yield from _practice_passages(scope)
         yield from _council_passages(scope)
     if school_year_of(scope.as_of) == year.year:
@@ -280,29 +342,27 @@ def _meeting_passages(scope: Scope, record: Loaded, meeting: Meeting) -> Iterato
     protocol = meeting.protocol
     if protocol is None or not protocol.signed_by(scope.as_of):
         return
-    yield from _protocol_passages(scope, record, protocol, meeting.date)
+    yield from _protocol_passages(record, protocol, meeting.date)
 
 
-def _protocol_passages(
-    scope: Scope, record: Loaded, protocol: Protocol, day: date
-) -> Iterator[Passage]:
-    at = ("protocol",)
+def _protocol_passages(record: Loaded, protocol: Protocol, day: date) -> Iterator[Passage]:
+    at = "protocol"
     for i, item in enumerate(protocol.agenda):
-        yield Passage(record, (*at, "agenda", i, "question"), "вопрос повестки", item.question)
-        yield Passage(record, (*at, "agenda", i, "summary"), "доклад в протоколе", item.summary)
+        yield Passage(record, (at, "agenda", i, "question"), "вопрос повестки", item.question)
+        yield Passage(record, (at, "agenda", i, "summary"), "доклад в протоколе", item.summary)
         for j, statement in enumerate(item.discussion):
             if not statement.internal:
                 yield Passage(
-                    record, (*at, "agenda", i, "discussion", j, "summary"), "выступление в протоколе",
-                    statement.summary, True, _speaker_school(scope, statement.person, day),
+                    record, (at, "agenda", i, "discussion", j, "summary"), "выступление в протоколе",
+                    statement.summary, True, (statement.person, day),
                 )  # fmt: skip
         for j, decision in enumerate(item.decisions):
             if not decision.internal:
-                loc = (*at, "agenda", i, "decisions", j, "text")
+                loc = (at, "agenda", i, "decisions", j, "text")
                 yield Passage(record, loc, "решение в протоколе", decision.text, True)
     for i, recommendation in enumerate(protocol.recommendations):
         yield Passage(
-            record, (*at, "recommendations", i), "рекомендация в протоколе", recommendation
+            record, (at, "recommendations", i), "рекомендация в протоколе", recommendation
         )
 
 
@@ -344,18 +404,24 @@ def _first_association(project: Project) -> str | None:
 
 
 def _practice_passages(scope: Scope) -> Iterator[Passage]:
-    for record in scope.project.of_kind("practice"):
-        practice = record.model
-        if (
-            isinstance(practice, Practice)
-            and practice.year == scope.year
-            and practice.in_library(scope.as_of)
-        ):
+    by_year = scope.once("practices-by-year", lambda: _practices_by_year(scope.project))
+    for record, practice in by_year.get(scope.year, ()):
+        if practice.in_library(scope.as_of):
             yield Passage(record, ("title",), "название практики", practice.title)
             yield Passage(record, ("problem",), "проблема практики", practice.problem)
             yield Passage(record, ("results",), "результаты практики", practice.results)
             if practice.body.strip():
                 yield Passage(record, ("body",), "описание практики", practice.body)
+
+
+def _practices_by_year(project: Project) -> dict[str, list[tuple[Loaded, Practice]]]:
+    """The library's practices by school year, in the records' order: each year of the first
+    association reads its own, not the whole library."""
+    found: dict[str, list[tuple[Loaded, Practice]]] = {}
+    for record in project.of_kind("practice"):
+        if isinstance(record.model, Practice):
+            found.setdefault(record.model.year, []).append((record, record.model))
+    return found
 
 
 def _council_passages(scope: Scope) -> Iterator[Passage]:
