@@ -25,6 +25,8 @@ from schemas import (
 def check_attachments(project: Project) -> Iterator[Diagnostic]:
     root = Path(os.path.realpath(project.root))
     for record in project.records:
+        if not _attachment_fields(type(record.model)):
+            continue  # most records (people, requests…) cannot hold one
         for loc, attachment in attachments(record.model):
             if attachment.path is None:
                 continue
@@ -39,6 +41,8 @@ def attachments(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, Attachme
     """Every attachment anywhere in a record, with its location."""
     for name in _attachment_fields(type(model)):
         value = getattr(model, name)
+        if not value:
+            continue  # None, an empty list: nothing attached (the common case)
         items = enumerate(value) if isinstance(value, list) else [(None, value)]
         for index, item in items:
             here: Loc = (*loc, name) if index is None else (*loc, name, index)

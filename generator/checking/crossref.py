@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from datetime import date
 
 from generator.checking import attachments, competence_checks, facts, programmes
+from generator.checking.resolved import MEETING_REF, Resolved
 from generator.checking.rules import RULES
 from generator.checking.years import archive_years
 from generator.loading.diagnostics import Diagnostic, Loc
@@ -29,7 +30,7 @@ from schemas import (
 )
 from schemas.base import Ref
 
-_MEETING_REF = re.compile(r"(\d{4}-\d{4})/(\d{2})")
+_MEETING_REF = MEETING_REF  # one pattern for `Resolved` and the messages here
 _KIND_FOLDERS = {
     "person": ("людей", "records/people/{id}.yaml"),
     "organization": ("организаций", "records/organizations/{id}.yaml"),
@@ -55,8 +56,12 @@ def check_project(project: Project) -> list[Diagnostic]:
 
 
 def check_references(project: Project) -> Iterator[Diagnostic]:
-    known = _known_ids(project)
+    resolved = Resolved(project)
+    known: dict[str, list[str]] | None = None  # ids to suggest from, once one is missing
     for record in project.records:
+        if resolved.record(record):
+            continue
+        known = known or _known_ids(project)
         for reference in references(record.model):
             problem = _unresolved(project, record, reference, known)
             if problem is not None:

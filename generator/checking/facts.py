@@ -137,28 +137,39 @@ _REF = re.compile(r"(\d{4}-\d{4})/(\d{2})")
 def check_execution_follow_up(project: Project) -> Iterator[Diagnostic]:
     """A decision's execution mark agrees with the latest follow-up of it, unless newer."""
     latest = _latest_follow_ups(project)
+    # Only the decisions some follow-up names, (item, decision) in order, are looked at.
+    followed: dict[tuple[str, str, str], list[tuple[int, int]]] = {}
+    for association, year, meeting_number, decision in latest:
+        if match := _DECISION.fullmatch(decision):
+            numbers = followed.setdefault((association, year, meeting_number), [])
+            numbers.append((int(match[1]), int(match[2])))
     for record, meeting in _meetings(project):
-        agenda = meeting.protocol.agenda if meeting.protocol else []
-        for i, item in enumerate(agenda):
-            for j, decision in enumerate(item.decisions):
-                key = (record.place.association or "", record.place.year or "", record.place.id)
-                follow = latest.get((*key, f"{i + 1}.{j + 1}"))
-                execution = decision.execution
-                if follow is None or execution is None or execution.status is follow[2]:
-                    continue
-                day, where, status = follow
-                if execution.checked is not None and execution.checked > day:
-                    continue  # the mark is newer than the follow-up
-                yield record.source.diagnostic(
-                    ("protocol", "agenda", i, "decisions", j, "execution", "status"),
-                    f"отметка об исполнении решения {i + 1}.{j + 1} ({execution.status.value}) "
-                    f"расходится с контролем исполнения на заседании {where} от {ru_date(day)} "
-                    f"({status.value}). Исправьте отметку (или дату проверки checked) или "
-                    "контроль исполнения в том протоколе.",
-                    "decision.execution-disagrees",
-                    label="Исполнение",
-                )
+        key = (record.place.association or "", record.place.year or "", record.place.id)
+        agenda = meeting.protocol.agenda if meeting.protocol and key in followed else []
+        for item_number, decision_number in sorted(followed.get(key, ())):
+            i, j = item_number - 1, decision_number - 1  # as the protocol's lists count
+            if i >= len(agenda) or j >= len(agenda[i].decisions):
+                continue
+            follow = latest[(*key, f"{i + 1}.{j + 1}")]
+            execution = agenda[i].decisions[j].execution
+            if execution is None or execution.status is follow[2]:
+                continue
+            day, where, status = follow
+            if execution.checked is not None and execution.checked > day:
+                continue  # the mark is newer than the follow-up
+            yield record.source.diagnostic(
+                ("protocol", "agenda", i, "decisions", j, "execution", "status"),
+                f"отметка об исполнении решения {i + 1}.{j + 1} ({execution.status.value}) "
+                f"расходится с контролем исполнения на заседании {where} от {ru_date(day)} "
+                f"({status.value}). Исправьте отметку (или дату проверки checked) или "
+                "контроль исполнения в том протоколе.",
+                "decision.execution-disagrees",
+                label="Исполнение",
+            )
 
+
+# A decision number as `check_execution_follow_up` spells it: "item.decision", from 1.
+_DECISION = re.compile(r"([1-9][0-9]*)\.([1-9][0-9]*)")
 
 _FollowKey = tuple[str, str, str, str]  # association, year, meeting number, decision number
 
@@ -226,52 +237,69 @@ def _list_problem(project: Project, org_id: str, year: str, must_be_listed: bool
 
 def check_dated_references(project: Project) -> Iterator[Diagnostic]:
     """People and schools are named on days they held a position or bore a name."""
+    positionless = _Positionless(project)
     for record, meeting in _meetings(project):
         if meeting.protocol is None or meeting.status is not MeetingStatus.HELD:
             continue
         day = held_on(meeting)
         protocol = meeting.protocol
-        people: list[tuple[Loc, str, str | None]] = [
+        for loc, label, person_id in (
             (("protocol", "chair"), "Председатель", protocol.chair),
             (("protocol", "secretary"), "Секретарь", protocol.secretary),
-            *(
-                (("protocol", "present", i), "Присутствовали", person)
-                for i, person in enumerate(protocol.present)
-            ),
-        ]
-        for loc, label, person_id in people:
-            if person_id is not None:  # a draft may not name its chair or secretary yet
-                yield from _person_on(project, record, (loc, label), person_id, day)
+        ):
+            # a draft may not name its chair or secretary yet
+            if person_id is not None and (person := positionless(person_id, day)) is not None:
+                yield _no_position(record, (loc, label), person_id, person, day)
+        for i, person_id in enumerate(protocol.present):
+            if (person := positionless(person_id, day)) is not None:
+                present: Loc = ("protocol", "present", i)
+                yield _no_position(record, (present, "Присутствовали"), person_id, person, day)
     for record in project.of_kind("request"):
         if isinstance(record.model, ConsultationRequest):
             request = record.model
             yield from _school_on(project, record, request.organization, request.received)
-            yield from _person_on(
-                project, record, (("requester",), "Заявитель"), request.requester, request.received
-            )
+            if (person := positionless(request.requester, request.received)) is not None:
+                field: tuple[Loc, str] = (("requester",), "Заявитель")
+                yield _no_position(record, field, request.requester, person, request.received)
     for record in project.of_kind("consultation"):
         if isinstance(record.model, Consultation):
             given = record.model
-            named: list[tuple[Loc, str, str]] = [
-                (("consultant",), "Консультант", given.consultant),
-                *(
-                    (("recipients", i), "Кого консультировали", person)
-                    for i, person in enumerate(given.recipients)
-                ),
-            ]
-            for loc, label, person_id in named:
-                yield from _person_on(project, record, (loc, label), person_id, given.date)
+            if (person := positionless(given.consultant, given.date)) is not None:
+                field = (("consultant",), "Консультант")
+                yield _no_position(record, field, given.consultant, person, given.date)
+            for i, person_id in enumerate(given.recipients):
+                if (person := positionless(person_id, given.date)) is not None:
+                    field = (("recipients", i), "Кого консультировали")
+                    yield _no_position(record, field, person_id, person, given.date)
 
 
-def _person_on(
-    project: Project, record: Loaded, field: tuple[Loc, str], person_id: str, day: date
-) -> Iterator[Diagnostic]:
-    loaded = project.get("person", person_id)
-    person = loaded.model if loaded and isinstance(loaded.model, Person) else None
-    if person is None or not person.positions or person.position_on(day) is not None:
-        return
+class _Positionless:
+    """The person named by an id if their record lists positions but none held on a day.
+
+    Tens of thousands of names in a region's protocols and consultations point at a
+    thousand people: each person is looked up once per check.
+    """
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self.people: dict[str, Person | None] = {}  # id → the person, if they list positions
+
+    def __call__(self, person_id: str, day: date) -> Person | None:
+        try:
+            person = self.people[person_id]
+        except KeyError:
+            loaded = self.project.get("person", person_id)
+            model = loaded.model if loaded else None
+            person = model if isinstance(model, Person) and model.positions else None
+            self.people[person_id] = person
+        return person if person is not None and person.position_on(day) is None else None
+
+
+def _no_position(
+    record: Loaded, field: tuple[Loc, str], person_id: str, person: Person, day: date
+) -> Diagnostic:
     loc, label = field
-    yield record.source.diagnostic(
+    return record.source.diagnostic(
         loc,
         f"на {ru_date(day)} у «{person_id}» нет должности: в его записи должности "
         f"{_periods(person)}. Проверьте дату заседания или сроки должностей в "

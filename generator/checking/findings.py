@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from generator.checking.rules.base import Outcome, Problem, Status
 from generator.loading.diagnostics import Diagnostic, Loc, Severity
 from generator.loading.project import Project
+from generator.loading.yamllocate import Position, locate_all
 
 COUNCIL_RECORD = "records/council/council.yaml"
 
@@ -24,17 +25,47 @@ COUNCIL_RECORD = "records/council/council.yaml"
 def rule_diagnostics(project: Project, outcomes: Sequence[Outcome]) -> list[Diagnostic]:
     """One diagnostic per problem of every outcome with findings (failed, at risk, accepted)."""
     on_disk = set(project.files)
-    found = [
-        _diagnostic(project, on_disk, outcome, problem, severity)
+    found: list[tuple[Outcome, Problem, Severity, str | None]] = [
+        (outcome, problem, severity, None)
         for outcome in outcomes
         if (severity := finding_severity(outcome)) is not None
         for problem in outcome.problems
     ]
-    return found + [
-        _diagnostic(project, on_disk, outcome, problem, "notice", accepted_by)
+    found += [
+        (outcome, problem, "notice", accepted_by)
         for outcome in outcomes
         for problem, accepted_by in outcome.accepted
     ]
+    targets = [_target(project, on_disk, outcome, problem) for outcome, problem, _, _ in found]
+    positions = _positions(project, targets)
+    return [
+        _diagnostic(outcome, problem, severity, accepted_by, target, position)
+        for (outcome, problem, severity, accepted_by), target, position in zip(
+            found, targets, positions, strict=True
+        )
+    ]
+
+
+def _positions(project: Project, targets: list[tuple[str, Loc]]) -> list[Position | None]:
+    """Where each target stands in its record (at the key, as `Source.locate`), if loaded.
+
+    A record with several findings (a protocol with many late decisions) is read and walked
+    once for all of them.
+    """
+    by_path: dict[str, list[int]] = {}
+    for number, (path, _loc) in enumerate(targets):
+        by_path.setdefault(path, []).append(number)
+    positions: list[Position | None] = [None] * len(targets)
+    for path, numbers in by_path.items():
+        record = project.by_path.get(path)
+        if record is None:
+            continue
+        source = record.source
+        locs = [targets[number][1] for number in numbers]
+        found = locate_all(source.text, locs, first_line=source.first_line, key=True)
+        for number, position in zip(numbers, found, strict=True):
+            positions[number] = position
+    return positions
 
 
 def finding_severity(outcome: Outcome) -> Severity | None:
@@ -101,19 +132,17 @@ def rules_summary(outcomes: Sequence[Outcome]) -> str:
 
 
 def _diagnostic(
-    project: Project,
-    on_disk: set[str],
     outcome: Outcome,
     problem: Problem,
     severity: Severity,
-    accepted_by: str | None = None,
+    accepted_by: str | None,
+    target: tuple[str, Loc],
+    position: Position | None,
 ) -> Diagnostic:
-    path, loc = _target(project, on_disk, outcome, problem)
+    path, loc = target
     message = problem.message
     if severity == "notice":
         message += f" Принято центром {accepted_by or outcome.acknowledged_by}"
-    record = project.by_path.get(path)
-    position = record.source.locate(loc) if record else None
     return Diagnostic(
         path=path,
         message=message,

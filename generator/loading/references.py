@@ -44,6 +44,13 @@ def references(model: BaseModel, loc: Loc = ()) -> Iterator[Reference]:
             yield from _item(model, plan, value, here)
 
 
+@functools.cache
+def reference_fields(model: type[BaseModel]) -> tuple[tuple[str, Ref | None, bool], ...]:
+    """The fields of a model class that can hold a reference, as `references` reads them:
+    (name, the field's `Ref` or None, whether it holds parts to descend into)."""
+    return tuple((plan.name, plan.ref, plan.nested) for plan in _plan(model))
+
+
 def _item(model: BaseModel, plan: _FieldPlan, item: object, loc: Loc) -> Iterator[Reference]:
     if plan.ref is not None and isinstance(item, str):
         yield Reference(loc, plan.ref, item, model)

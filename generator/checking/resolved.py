@@ -1,0 +1,118 @@
+"""Which records' references surely resolve, tested a whole record at a time.
+
+`crossref.check_references` makes a `Reference` (with its location) of every id of every
+record and looks each one up. A region holds a hundred thousand ids, nearly all of them
+right, so a record is first tested here — ids looked up in sets, a list of them at once —
+and only a record that fails the test is looked at reference by reference. The test says
+"resolves" only where `crossref._unresolved` would find nothing, so no message changes.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from pydantic import BaseModel
+
+from generator.loading.project import Loaded, Project
+from generator.loading.references import reference_fields
+
+MEETING_REF = re.compile(r"(\d{4}-\d{4})/(\d{2})")  # a meeting: 2025-2026/02
+
+
+class Resolved:
+    """Whether every reference of a record surely resolves (`record`): ids are looked up in
+    sets of every (kind, scope) on disk. Anything unexpected — a value that is no id, a
+    meeting of another association — says no, and the record is looked at closer."""
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self.ids: dict[tuple[str, str], set[str]] = {}  # (kind, scope) → ids, loaded or broken
+        for kind, scope, record_id in (*project.index, *project.failed):
+            self.ids.setdefault((kind, scope), set()).add(record_id)
+        settings = project.settings
+        self.focus = {term.id for term in settings.assessment_focus} if settings else None
+
+    def record(self, record: Loaded) -> bool:
+        try:
+            return self._model(record.model, record)
+        except TypeError:  # an unhashable value: not an id
+            return False
+
+    def _model(self, model: BaseModel, record: Loaded) -> bool:
+        for name, how, key in _lookups(type(model)):
+            value = getattr(model, name)
+            if value is None:
+                continue
+            if how == "parts":
+                parts = value if isinstance(value, list) else [value]
+                for part in parts:
+                    if isinstance(part, BaseModel) and not self._model(part, record):
+                        return False
+                continue
+            if how == "focus":
+                ids = self.focus
+                if ids is None:
+                    continue  # without settings, focus codes are not checked
+            elif how == "id":
+                ids = self.ids.get(key, _NONE)
+            elif how == "year":
+                ids = self.ids.get((key[0], record.place.scope), _NONE)
+            elif how == "meeting":
+                if not self._meetings(key[0], value, model, record):
+                    return False
+                continue
+            else:  # ids and parts in one field: no schema has one, `references` will tell
+                return False
+            if not (ids.issuperset(value) if isinstance(value, list) else value in ids):
+                return False
+        return True
+
+    def _meetings(self, kind: str, value: object, owner: BaseModel, record: Loaded) -> bool:
+        """As `crossref._unresolved_meeting` finding nothing for each of the field's values."""
+        association: str | None = None
+        for item in value if isinstance(value, list) else [value]:
+            if not isinstance(item, str):
+                return False
+            match = MEETING_REF.fullmatch(item)
+            if match is None:
+                if kind != "work" or not self.project.exists("event", item):
+                    return False
+                continue
+            if association is None and _may_name_association(type(owner)):
+                association = getattr(owner, "association", None)
+            association = association or record.place.association
+            if association is None or not self.project.exists(
+                "meeting", match.group(2), f"{association}/{match.group(1)}"
+            ):
+                return False
+        return True
+
+
+@functools.cache
+def _may_name_association(model: type[BaseModel]) -> bool:
+    """Whether `getattr(owner, "association", None)` can give anything but None (a field,
+    an attribute of the class, extra fields): else pydantic's slow miss is spared."""
+    return (
+        "association" in model.model_fields
+        or hasattr(model, "association")
+        or model.model_config.get("extra") == "allow"
+    )
+
+
+@functools.cache
+def _lookups(model: type[BaseModel]) -> tuple[tuple[str, str, tuple[str, str]], ...]:
+    """How `Resolved` checks each field that can hold a reference: (name, how, set key)."""
+    lookups = []
+    for name, ref, nested in reference_fields(model):
+        if ref is None or nested:
+            how = "parts" if ref is None else "odd"
+        elif ref.kind in ("meeting", "work", "focus"):
+            how = "focus" if ref.kind == "focus" else "meeting"
+        else:
+            how = "year" if ref.scope == "year" else "id"
+        lookups.append((name, how, (ref.kind if ref else "", "")))
+    return tuple(lookups)
+
+
+_NONE: set[str] = set()
