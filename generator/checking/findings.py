@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from generator.checking.rules.base import Outcome, Problem, Status
 from generator.loading.diagnostics import Diagnostic, Loc, Severity
 from generator.loading.project import Project
-from generator.loading.yamllocate import Position, locate_all
+from generator.loading.yamllocate import Position
 
 COUNCIL_RECORD = "records/council/council.yaml"
 
@@ -60,9 +60,7 @@ def _positions(project: Project, targets: list[tuple[str, Loc]]) -> list[Positio
         record = project.by_path.get(path)
         if record is None:
             continue
-        source = record.source
-        locs = [targets[number][1] for number in numbers]
-        found = locate_all(source.text, locs, first_line=source.first_line, key=True)
+        found = record.source.locate_all([targets[number][1] for number in numbers])
         for number, position in zip(numbers, found, strict=True):
             positions[number] = position
     return positions

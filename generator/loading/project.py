@@ -25,6 +25,7 @@ from generator.loading.diagnostics import Diagnostic, Loc, format_loc
 from generator.loading.layout import FRONT_MATTER_KINDS, KIND_GLOBS, Found, Place, Unread, survey
 from generator.loading.messages import explain
 from generator.loading.placement import likely_kind, meeting_number
+from generator.loading.yamllocate import locate_all
 from generator.loading.yamlsafe import (
     LoadIssue,
     Position,
@@ -69,6 +70,10 @@ class Source:
     def locate(self, loc: Loc, *, at_key: bool = True) -> Position | None:
         """Where the field at loc (its key, by default) stands in this file."""
         return locate(self.text, loc, first_line=self.first_line, key=at_key)
+
+    def locate_all(self, locs: list[Loc], *, at_key: bool = True) -> list[Position | None]:
+        """`locate` of several fields, the file read and walked once for all of them."""
+        return locate_all(self.text, locs, first_line=self.first_line, key=at_key)
 
     def diagnostic(
         self, loc: Loc, message: str, code: str, *, label: str | None = None, at_key: bool = False
