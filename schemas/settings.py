@@ -52,6 +52,13 @@ class MonthDay(Record):
         return date(year, self.month, self.day)
 
 
+def _day(month: int, day: int) -> MonthDay:
+    """A default date of the year. Made without validation: the values are known good, and
+    validating at import would build the model's validator in every process, including those
+    that take every record from the cache and never validate anything (issue 18)."""
+    return MonthDay.model_construct(month=month, day=day)
+
+
 class RuleSettings(Record):
     """The numbers of the compliance rules; defaults are the regulations' values."""
 
@@ -63,12 +70,12 @@ class RuleSettings(Record):
     meetings_by: MonthDay = F(
         "Заседания проводятся до",
         "Последний день учебного года, к которому должны пройти все заседания (конец мая).",
-        MonthDay(month=5, day=31),
+        _day(5, 31),
     )
     analysis_last_day: MonthDay = F(
         "Срок анализа работы",
         "День, до которого анализ работы за год представляется в центр (МПО п. 4.6).",
-        MonthDay(month=7, day=15),
+        _day(7, 15),
     )
     analysis_last_day_included: Flag = F(
         "Срок анализа включительно",
@@ -93,7 +100,7 @@ class RuleSettings(Record):
     plan_approved_by: MonthDay = F(
         "План утверждается до",
         "К какому дню учебного года план работы должен быть утверждён центром (МПО п. 4.5).",
-        MonthDay(month=10, day=1),
+        _day(10, 1),
     )
     monitoring_period: MonitoringPeriod = F(
         "Период мониторинга совета",
@@ -103,18 +110,18 @@ class RuleSettings(Record):
     opening_window_from: MonthDay = F(
         "Установочное заседание не раньше",
         "С какого дня августа может пройти первое заседание следующего учебного года.",
-        MonthDay(month=8, day=20),
+        _day(8, 20),
     )
     entry_diagnostic_by: MonthDay = F(
         "Входная диагностика до",
         "К какому дню учебного года проводится входная диагностика компетенций руководителей "
         "(МПО п. 2.2.1, 4.2.2).",
-        MonthDay(month=10, day=31),
+        _day(10, 31),
     )
     repeat_diagnostic_by: MonthDay = F(
         "Повторная диагностика до",
         "К какому дню весны проводится повторная диагностика по тем же компетенциям.",
-        MonthDay(month=5, day=31),
+        _day(5, 31),
     )
     deficit_resolved_percent: Number = F(
         "Дефицит устранён, если ниже порога не больше, %",
@@ -225,7 +232,9 @@ class Settings(TopRecord):
     )
     site: SiteSettings = F("Сайт", "Название и адреса сайтов.")
     rules: RuleSettings = F(
-        "Параметры правил", "Числа, с которыми проверяется выполнение положений.", RuleSettings()
+        "Параметры правил",
+        "Числа, с которыми проверяется выполнение положений.",
+        RuleSettings.model_construct(),  # its defaults, as RuleSettings() without building
     )
     assessment_focus: list[FocusTerm] = F(
         "Оценочные процедуры",

@@ -58,9 +58,9 @@ def parsed(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     seen: list[str] = []
     original = project_module._parse_and_validate
 
-    def counting(found: Found, text: str) -> object:
+    def counting(found: Found, text: str, *rest: Any) -> object:
         seen.append(found.relative)
-        return original(found, text)
+        return original(found, text, *rest)
 
     monkeypatch.setattr(project_module, "_parse_and_validate", counting)
     yield seen

@@ -50,7 +50,8 @@ def _positions(project: Project, targets: list[tuple[str, Loc]]) -> list[Positio
     """Where each target stands in its record (at the key, as `Source.locate`), if loaded.
 
     A record with several findings (a protocol with many late decisions) is read and walked
-    once for all of them.
+    once for all of them; one unchanged since an earlier check is not read at all when the
+    disk cache remembers the positions (`loading.positions`).
     """
     by_path: dict[str, list[int]] = {}
     for number, (path, _loc) in enumerate(targets):
@@ -60,9 +61,12 @@ def _positions(project: Project, targets: list[tuple[str, Loc]]) -> list[Positio
         record = project.by_path.get(path)
         if record is None:
             continue
-        found = record.source.locate_all([targets[number][1] for number in numbers])
+        locs = [targets[number][1] for number in numbers]
+        found = record.source.locate_all(locs, known=project.positions)
         for number, position in zip(numbers, found, strict=True):
             positions[number] = position
+    if project.positions is not None:
+        project.positions.save(project.by_path)
     return positions
 
 

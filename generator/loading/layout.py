@@ -13,6 +13,7 @@ from generator.loading.diagnostics import Diagnostic
 from generator.loading.placement import Shape, file_fix, file_keys, folder_fix, tree_of
 
 RECORDS_DIR = "records"
+_IN_RECORDS = len(RECORDS_DIR) + 1  # a path from the root, cut to one from records/
 
 _ID = r"(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)"
 _ASSOC = r"associations/(?P<association>[a-z0-9]+(?:-[a-z0-9]+)*)"
@@ -230,25 +231,26 @@ class _Walk:
     result: Survey
 
     def folder(self, folder: Path, shape: Shape, parts: tuple[str, ...]) -> None:
+        prefix = "/".join((RECORDS_DIR, *parts, ""))  # a region's folders hold 28 000 files
+        found = self.result.found
         for entry in _entries(folder):
-            relative = "/".join((RECORDS_DIR, *parts, entry.name))
+            relative = prefix + entry.name
             if entry.is_symlink():
                 self.result.problems.append(_symlink(relative))
-                place = classify(relative.split("/", 1)[1])
+                place = classify(relative[_IN_RECORDS:])
                 self.result.unread.append(Unread(relative, relative, place))
             elif not entry.is_dir(follow_symlinks=False):
-                self.file(entry, shape, parts)
+                if (place := classify(relative[_IN_RECORDS:])) is not None:
+                    found.append(Found(entry.path, relative, place, entry))
+                else:
+                    self.unknown_file(entry, shape, parts)
             elif (sub := _TREE.sub_shape(shape, entry.name)) is not None:
                 self.folder(Path(entry.path), sub, (*parts, entry.name))
             else:
                 self.misplaced_folder(entry, shape, parts)
 
-    def file(self, entry: os.DirEntry[str], shape: Shape, parts: tuple[str, ...]) -> None:
+    def unknown_file(self, entry: os.DirEntry[str], shape: Shape, parts: tuple[str, ...]) -> None:
         relative = "/".join((RECORDS_DIR, *parts, entry.name))
-        place = classify(relative.split("/", 1)[1])
-        if place is not None:
-            self.result.found.append(Found(entry.path, relative, place, entry))
-            return
         fix = file_fix(_TREE, shape, parts, entry.name, lambda: file_keys(Path(entry.path)))
         message = (
             f"файл не читается: {fix.reason}.{_file_action(relative, fix.target, self.exists)}"

@@ -25,6 +25,7 @@ from generator.loading.diagnostics import Diagnostic, Loc, format_loc
 from generator.loading.layout import FRONT_MATTER_KINDS, KIND_GLOBS, Found, Place, Unread, survey
 from generator.loading.messages import explain
 from generator.loading.placement import likely_kind, meeting_number
+from generator.loading.positions import PositionCache
 from generator.loading.yamllocate import locate_all
 from generator.loading.yamlsafe import (
     LoadIssue,
@@ -50,30 +51,56 @@ class Source:
     first_line: int  # 2 for Markdown's front matter: its YAML starts after the `---` line
     location: str = ""  # the file on disk
     held: str | None = field(default=None, compare=False, repr=False)
+    digest: bytes = field(default=b"", compare=False, repr=False)  # of the bytes loaded
 
     @property
     def text(self) -> str:
         """The record's YAML as the file now holds it ("" if it cannot be read)."""
         if self.held is not None:
             return self.held
+        return self._yaml(self._read())
+
+    def locate(self, loc: Loc, *, at_key: bool = True) -> Position | None:
+        """Where the field at loc (its key, by default) stands in this file."""
+        return locate(self.text, loc, first_line=self.first_line, key=at_key)
+
+    def locate_all(
+        self, locs: list[Loc], *, at_key: bool = True, known: PositionCache | None = None
+    ) -> list[Position | None]:
+        """`locate` of several fields, the file read and walked once for all of them — and not
+        at all when `known` remembers every one of them for the bytes this record came from."""
+        if known is None or not self.digest or self.held is not None:
+            return locate_all(self.text, locs, first_line=self.first_line, key=at_key)
+        remembered = known.known(self.path, self.digest)
+        results = [remembered.get((loc, at_key)) for loc in locs]
+        missing = [number for number, loc in enumerate(locs) if (loc, at_key) not in remembered]
+        if missing:
+            raw = self._read()
+            wanted = [locs[number] for number in missing]
+            found = locate_all(self._yaml(raw), wanted, first_line=self.first_line, key=at_key)
+            same = raw is not None and file_digest(self.path, raw) == self.digest
+            for number, position in zip(missing, found, strict=True):
+                results[number] = position
+                if same:  # located in the very bytes the record was loaded from
+                    known.put(self.path, self.digest, (locs[number], at_key), position)
+        return results
+
+    def _read(self) -> bytes | None:
         try:
-            text = decode_text(Path(self.location).read_bytes())
+            with open(self.location, "rb") as stream:
+                return stream.read()
         except OSError:
-            return ""
+            return None
+
+    def _yaml(self, raw: bytes | None) -> str:
+        """The YAML of a file's bytes: its front matter for Markdown ("" if unreadable)."""
+        text = decode_text(raw) if raw is not None else ""
         if isinstance(text, LoadIssue):
             return ""
         if self.first_line == 1:
             return text
         parts = split_front_matter(text)
         return "" if isinstance(parts, LoadIssue) else parts[0]
-
-    def locate(self, loc: Loc, *, at_key: bool = True) -> Position | None:
-        """Where the field at loc (its key, by default) stands in this file."""
-        return locate(self.text, loc, first_line=self.first_line, key=at_key)
-
-    def locate_all(self, locs: list[Loc], *, at_key: bool = True) -> list[Position | None]:
-        """`locate` of several fields, the file read and walked once for all of them."""
-        return locate_all(self.text, locs, first_line=self.first_line, key=at_key)
 
     def diagnostic(
         self, loc: Loc, message: str, code: str, *, label: str | None = None, at_key: bool = False
@@ -120,6 +147,8 @@ class Project:
     failed: dict[tuple[str, str, str], str] = field(default_factory=dict)
     # Files under records/ not read because they or their folder are misplaced (`survey`).
     unread: list[Unread] = field(default_factory=list)
+    # Positions of findings in unchanged files, kept with the disk cache (`positions`).
+    positions: PositionCache | None = None
 
     def add(self, record: Loaded) -> None:
         self.records.append(record)
@@ -184,6 +213,7 @@ def load_project(root: Path, *, cache: bool | None = None) -> tuple[Project, lis
             key = (unread.place.kind, unread.place.scope, unread.place.id)
             project.failed.setdefault(key, unread.path)
     disk = RecordCache(root) if cache_wanted(cache) else None
+    project.positions = PositionCache(disk) if disk is not None else None
     loading = _Loading(_PREVIOUS, {}, time.time_ns(), bool(_PREVIOUS) or disk is not None)
     with gc_paused():
         results = _load_all(found, loading, disk)
@@ -246,13 +276,13 @@ def _load_reusing(found: Found, loading: _Loading, pack: Pack | None) -> _Result
         digest = file_digest(found.relative, raw)
     result = known.result if known is not None and known.digest == digest else None
     if result is None and pack is not None:
-        result = _cached(found, pack.get(found.relative, digest, _model(found)))
+        result = _cached(found, pack.get(found.relative, digest, _model(found)), digest)
     if result is None:
         raw = raw if raw is not None else _read_bytes(found)
         if not isinstance(raw, bytes):
             return raw
         text = _decode(found, raw)
-        result = _parse_and_validate(found, text) if isinstance(text, str) else text
+        result = _parse_and_validate(found, text, digest) if isinstance(text, str) else text
     settled_status = status if status is not None and settled(status, loading.started_ns) else None
     loading.current[found.relative] = _Remembered(settled_status, digest, result)
     if pack is not None and isinstance(result, Loaded):
@@ -267,16 +297,16 @@ def _status(found: Found) -> Signature | None:
         return None
 
 
-def _cached(found: Found, model: TopRecord | None) -> Loaded | None:
+def _cached(found: Found, model: TopRecord | None, digest: bytes) -> Loaded | None:
     """A record rebuilt from its cache entry, with the source loading would have given it."""
     if model is None:
         return None
-    return Loaded(found.place, _source(found), model)
+    return Loaded(found.place, _source(found, digest=digest), model)
 
 
-def _source(found: Found, held: str | None = None) -> Source:
+def _source(found: Found, held: str | None = None, digest: bytes = b"") -> Source:
     first_line = 2 if found.place.kind in FRONT_MATTER_KINDS else 1
-    return Source(found.relative, first_line, found.location, held)
+    return Source(found.relative, first_line, found.location, held, digest)
 
 
 def _model(found: Found) -> type[TopRecord]:
@@ -333,7 +363,7 @@ def _decode(found: Found, raw: bytes) -> str | list[Diagnostic]:
     return text
 
 
-def _parse_and_validate(found: Found, text: str) -> Loaded | list[Diagnostic]:
+def _parse_and_validate(found: Found, text: str, digest: bytes = b"") -> Loaded | list[Diagnostic]:
     body: str | None = None
     first_line = 1
     if found.place.kind in FRONT_MATTER_KINDS:
@@ -354,7 +384,7 @@ def _parse_and_validate(found: Found, text: str) -> Loaded | list[Diagnostic]:
         data["body"] = body
     model = _model(found)
     try:
-        return Loaded(found.place, _source(found), model.model_validate(data))
+        return Loaded(found.place, _source(found, digest=digest), model.model_validate(data))
     except ValidationError as error:
         wrong_kind = _wrong_kind(found, data)
         if wrong_kind is not None:
