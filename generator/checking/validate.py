@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
+from generator.checking.beside import beside
 from generator.checking.crossref import check_project
 from generator.loading.diagnostics import Diagnostic
 from generator.loading.project import Project, load_project
@@ -37,6 +40,19 @@ def validate(root: Path, selected: str = "", *, cache: bool | None = None) -> Va
     else:
         files = len(project.files)
     return Validation(project, problems, files)
+
+
+T = TypeVar("T")
+
+
+def validate_beside(root: Path, then: Callable[[Project], T]) -> tuple[Validation, T]:
+    """`validate` of the whole project, and `then` of its records done meanwhile: the checks of
+    records against each other run beside it (`beside`) — on a second processor, if any."""
+    project, problems = load_project(root)
+    checked = beside(lambda: check_project(project))
+    after = then(project)
+    problems.extend(checked())
+    return Validation(project, problems, len(project.files)), after
 
 
 def _under(path: str, prefix: str) -> bool:

@@ -10,8 +10,9 @@ import click
 from generator.checking.compliance import evaluate
 from generator.checking.findings import exit_status, rule_diagnostics
 from generator.checking.report import render
+from generator.checking.rules.base import Outcome
 from generator.checking.unread import unjudged
-from generator.checking.validate import relative_target, validate
+from generator.checking.validate import relative_target, validate, validate_beside
 from generator.cli.options import (
     FORMAT_OPTION,
     HELP_OPTION,
@@ -20,6 +21,8 @@ from generator.cli.options import (
     as_of_day,
     as_of_option,
 )
+from generator.loading.diagnostics import Diagnostic
+from generator.loading.project import Project
 
 
 @click.command("validate")
@@ -74,10 +77,13 @@ def check_command(
     непринятое нарушение уровня «ошибка» (с --strict — и предупреждения) или ошибки в записях.
     """
     day = as_of_day(as_of)
-    result = validate(root)
     chosen_year = year.replace("/", "-") if year else None
-    outcomes = evaluate(result.project, day, year=chosen_year, association=association)
-    findings = rule_diagnostics(result.project, outcomes)
+
+    def judge(project: Project) -> tuple[list[Outcome], list[Diagnostic]]:
+        outcomes = evaluate(project, day, year=chosen_year, association=association)
+        return outcomes, rule_diagnostics(project, outcomes)
+
+    result, (outcomes, findings) = validate_beside(root, judge)
     waiting = unjudged(result.project)
     click.echo(render(fmt, result.files, result.diagnostics, outcomes, findings, waiting))
     raise SystemExit(max(exit_status(outcomes, strict), 0 if result.ok else 1))

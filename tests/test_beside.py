@@ -1,0 +1,95 @@
+"""Cross-record checks beside the rules, in a forked child: the same result, whatever happens to
+the child (issue 18)."""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import generator.checking.beside as beside_module
+from generator.checking.beside import beside
+from generator.cli import main
+from generator.loading.diagnostics import Diagnostic
+
+from .conftest import CASES, build_case
+
+forks = pytest.mark.skipif(
+    not beside_module._forking_pays(), reason="one processor or no fork: the work runs here"
+)
+
+
+def _finding() -> Diagnostic:
+    return Diagnostic("records/people/ivanova-ma.yaml", "нет должности", "person.x", 3, 5)
+
+
+@forks
+def test_the_work_runs_in_a_child_and_its_result_comes_back() -> None:
+    parent = os.getpid()
+    result = beside(lambda: (os.getpid(), [_finding()]))
+    pid, findings = result()
+    assert pid != parent
+    assert findings == [_finding()]
+
+
+@forks
+def test_a_failing_child_leaves_the_work_to_this_process() -> None:
+    parent = os.getpid()
+
+    def work() -> int:
+        if os.getpid() != parent:
+            raise RuntimeError("only in the child")
+        return os.getpid()
+
+    assert beside(work)() == parent
+
+
+@forks
+def test_a_child_that_dies_leaves_the_work_to_this_process() -> None:
+    parent = os.getpid()
+
+    def work() -> int:
+        if os.getpid() != parent:
+            os._exit(3)  # killed midway, nothing sent
+        return os.getpid()
+
+    assert beside(work)() == parent
+
+
+def test_an_error_shows_as_it_would_without_a_child() -> None:
+    def work() -> int:
+        raise ValueError("ошибка в проверке")
+
+    result = beside(work)
+    with pytest.raises(ValueError, match="ошибка в проверке"):
+        result()
+
+
+def test_with_a_thread_running_the_work_stays_here() -> None:
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert beside(os.getpid)() == os.getpid()
+    finally:
+        stop.set()
+        thread.join()
+
+
+@pytest.mark.parametrize("case", ["unknown-person", "unknown-meeting", "__none__"])
+def test_check_prints_the_same_with_a_child_or_without(
+    case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = build_case(CASES / case, tmp_path)
+    args = ["check", "--root", str(root), "--as-of", "2025-12-01", "--no-cache"]
+    outputs = []
+    for forking in (True, False):
+        monkeypatch.setattr(beside_module, "_forking_pays", lambda forking=forking: forking)
+        for fmt in ("text", "json"):
+            result = CliRunner().invoke(main, [*args, "--format", fmt])
+            outputs.append((result.exit_code, result.output))
+    assert outputs[:2] == outputs[2:]
+    assert any("ref." in output for _code, output in outputs) or case == "__none__"
