@@ -5,8 +5,10 @@ from __future__ import annotations
 import functools
 import re
 from datetime import date
+from typing import TYPE_CHECKING
 
-import pymorphy3  # type: ignore[import-untyped]
+if TYPE_CHECKING:
+    import pymorphy3  # type: ignore[import-untyped]
 
 MONTHS = (
     "января", "февраля", "марта", "апреля", "мая", "июня",
@@ -143,6 +145,8 @@ def continued(text: str | None) -> str:
 
 @functools.cache
 def _morphology() -> pymorphy3.MorphAnalyzer:
+    import pymorphy3  # only rendering and importing read the dictionary; a check does not
+
     return pymorphy3.MorphAnalyzer()
 
 

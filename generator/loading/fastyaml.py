@@ -22,17 +22,12 @@ otherwise than the event loader), nesting deeper than `DEPTH_LIMIT`.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
 import threading
 from typing import Any
-
-try:
-    import ryml  # type: ignore[import-untyped]
-    from ryml import _ryml
-except ImportError:  # pragma: no cover - wheel missing: everything takes the event loader
-    ryml = None
 
 DEPTH_LIMIT: int = 30  # well under yamlsafe.MAX_DEPTH (40); deeper files take the event loader
 
@@ -74,7 +69,25 @@ _LINES = (  # the commonest first
     rf"(?P<d>[ ]*+){_KEY}{_LITERAL}{_text_block('d', 'e', '[ ]')}{_after('d', False)}",
     rf"(?P<f>[ ]*+)-[ ]{_KEY}{_LITERAL}{_text_block('f', 'g', '[ ]{3}')}{_after('f', True)}",
 )
-_SUBSET = re.compile("(?:" + "|".join(_LINES) + ")*+")
+
+
+# Both made at the first parse: a check whose records all come from the cache parses nothing,
+# and compiling the pattern and importing rapidyaml take a twentieth of a second.
+@functools.cache
+def _subset() -> re.Pattern[str]:
+    return re.compile("(?:" + "|".join(_LINES) + ")*+")
+
+
+@functools.cache
+def _rapidyaml() -> Any:
+    """The `ryml` module; None when its wheel is missing: every file takes the event loader."""
+    try:
+        import ryml  # type: ignore[import-untyped]
+    except ImportError:  # pragma: no cover
+        return None
+    return ryml
+
+
 # Words the event loader resolves (or ryml respells) otherwise than ryml's JSON says.
 _RESPELT = re.compile(r'"(?:True|TRUE|False|FALSE|Null|NULL|~|[-+]?\.(?:inf|nan))"')
 _TOO_DEEP = "\n" + " " * (2 * DEPTH_LIMIT)  # ryml's JSON indents each level by two spaces
@@ -120,15 +133,16 @@ def parse_fast(text: str) -> dict[str, Any] | list[Any] | None:
 
     When not None, it equals what the event loader returns for the same text.
     """
+    ryml = _rapidyaml()
     if ryml is None or _DEEP_TEXT in text:
         return None
     if not text.endswith("\n"):
         if "|" in text:  # a last `|` text's final line break depends on it
             return None
         text += "\n"
-    if _SUBSET.fullmatch(text) is None:
+    if _subset().fullmatch(text) is None:
         return None
-    emitted = _emit_json(text.encode("utf-8"))
+    emitted = _emit_json(ryml, text.encode("utf-8"))
     if not emitted or _TOO_DEEP in emitted or _RESPELT.search(emitted):
         return None
     try:
@@ -138,7 +152,7 @@ def parse_fast(text: str) -> dict[str, Any] | list[Any] | None:
     return data if isinstance(data, dict | list) else None
 
 
-def _emit_json(raw: bytes) -> str | None:
+def _emit_json(ryml: Any, raw: bytes) -> str | None:
     """ryml's tree of `raw` as JSON; None on a ryml error, whose report is kept off stderr.
 
     rapidyaml's default error handler prints to the process's stderr before raising, so
@@ -150,13 +164,13 @@ def _emit_json(raw: bytes) -> str | None:
         saved = os.dup(2)
         try:
             os.dup2(_devnull(), 2)
-            _ryml.parse_csubstr(raw, tree)
+            ryml._ryml.parse_csubstr(raw, tree)
         except ryml.ExceptionBasic:
             return None
         finally:
             os.dup2(saved, 2)
             os.close(saved)
-    emitted: str | None = _ryml.emit_json_malloc(tree, tree.root_id())
+    emitted: str | None = ryml._ryml.emit_json_malloc(tree, tree.root_id())
     return emitted
 
 
