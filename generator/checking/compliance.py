@@ -12,11 +12,10 @@ from dataclasses import replace
 from datetime import date
 
 from generator.checking.rules import RULES
-from generator.checking.rules.base import Outcome, Problem, Rule, Scope, Status
+from generator.checking.rules.base import YEARS, Outcome, Problem, Rule, Scope, Status, ru_date
 from generator.checking.unread import unjudged
 from generator.checking.years import archive_years, collect_years
 from generator.loading.project import Project
-from generator.russian import ru_date
 from schemas import Acknowledgement, RuleSettings, Settings, school_year_bounds, school_year_of
 
 
@@ -65,7 +64,8 @@ def _scopes(
 ) -> Iterable[Scope]:
     archive = archive_years(project)
     collected = collect_years(project)
-    shared: dict[str, object] = {}  # one memo for every scope of this check (`Scope.once`)
+    # One memo for every scope of this check (`Scope.once`), with the years already gathered.
+    shared: dict[str, object] = {YEARS: collected}
     years = [
         y
         for y in collected

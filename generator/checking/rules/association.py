@@ -3,6 +3,7 @@ function each, evaluated per school year. The rules on its meetings are in `meet
 
 from __future__ import annotations
 
+import functools
 from datetime import date, timedelta
 
 from generator.checking.competences import confirmed_by_repeat, deficit_state
@@ -15,9 +16,10 @@ from generator.checking.rules.base import (
     association_year,
     in_progress,
     passed,
+    ru_date,
     rule,
 )
-from generator.russian import ru_date, school_year_title
+from generator.russian import school_year_title
 from schemas import Meeting, PlanItem
 from schemas.enums import (
     AnalysisStatus,
@@ -224,11 +226,12 @@ def requests_answered(scope: Scope) -> Verdict:
             )
     problems = []
     waiting = 0
+    due_days = timedelta(days=scope.settings.request_due_days)
     for record, request in year.requests:
-        due = request.due or request.received + timedelta(days=scope.settings.request_due_days)
-        answered = answers.get(record.place.id)
         if request.status is RequestStatus.WITHDRAWN:
             continue
+        due = request.due or request.received + due_days
+        answered = answers.get(record.place.id)
         if answered is not None and answered <= due:
             continue
         if answered is None and scope.as_of <= due:
@@ -343,10 +346,10 @@ def plan_executed(scope: Scope) -> Verdict:
         if item.status is PlanItemStatus.CANCELLED:
             cancelled += 1
             continue
-        label = _item_label(index + 1, item)
         month_end = _month_end(item.month_due())
         at = ("items", index)
         if item.moved_to is not None and item.moved_to > scope.bounds[1]:
+            label = _item_label(index + 1, item)  # for a finding only
             problems.append(Problem(
                 f"{label}: новая дата — за пределами учебного года. Отмените пункт в этом плане "
                 "(status: cancelled, reason) и внесите его в план следующего года.",
@@ -354,6 +357,7 @@ def plan_executed(scope: Scope) -> Verdict:
             ))  # fmt: skip
             continue
         if item.status is PlanItemStatus.DONE and not item.done_by:
+            label = _item_label(index + 1, item)  # for a finding only
             problems.append(Problem(
                 f"{label} отмечен выполненным (status: done), но не указано, чем он выполнен. "
                 "Добавьте done_by: заседание (2025-2026/02) или мероприятие.",
@@ -369,6 +373,7 @@ def plan_executed(scope: Scope) -> Verdict:
             None,
         )
         if unheld is not None:
+            label = _item_label(index + 1, item)  # for a finding only
             problems.append(Problem(
                 f"{label} отмечен выполненным заседанием {unheld[0]}, но оно {unheld[1]}. Укажите "
                 "в done_by то, чем пункт выполнен на самом деле, или перенесите пункт (status: "
@@ -376,6 +381,7 @@ def plan_executed(scope: Scope) -> Verdict:
                 plan_path, (*at, "done_by"), due=month_end,
             ))  # fmt: skip
         elif not item.done_by:
+            label = _item_label(index + 1, item)  # for a finding only
             problems.append(Problem(
                 f"{label} прошёл, но не указано, чем он выполнен. Добавьте done_by: заседание "
                 "(2025-2026/02) или мероприятие; если пункт перенесён или отменён, отметьте это "
@@ -398,6 +404,7 @@ def _item_label(number: int, item: PlanItem) -> str:
     return f"пункт плана {number} («{item.topic}», {item.month}{moved})"
 
 
+@functools.lru_cache(maxsize=1024)  # the same few dozen months, item after item, plan after plan
 def _month_end(month: str) -> date:
     y, m = int(month[:4]), int(month[5:])
     return date(y + m // 12, m % 12 + 1, 1) - timedelta(days=1)

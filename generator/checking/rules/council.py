@@ -11,9 +11,9 @@ from generator.checking.rules.base import (
     Verdict,
     in_progress,
     passed,
+    ru_date,
     rule,
 )
-from generator.russian import ru_date
 from schemas import Council, MonitoringReport, Person, Position
 from schemas.enums import CouncilCategory, MonitoringPeriod
 

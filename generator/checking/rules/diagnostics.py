@@ -18,10 +18,12 @@ from generator.checking.rules.base import (
     association_year,
     in_progress,
     passed,
+    ru_date,
     rule,
 )
-from generator.russian import ru_date
 from schemas.diagnostic import DiagnosticKind
+
+_KINDS = tuple(DiagnosticKind)  # asked three times a scope: a tuple, not the enum's iterator
 
 ADVICE = (
     "Проведите диагностику и внесите её: python -m generator new diagnostic (входная — в начале "
@@ -46,7 +48,7 @@ def diagnostics_held(scope: Scope) -> Verdict:
             for r, d in year.diagnostics
             if d.kind is kind and d.date <= scope.as_of
         )
-        for kind in DiagnosticKind
+        for kind in _KINDS
     }
     terms = {
         DiagnosticKind.ENTRY: scope.settings.entry_diagnostic_by.in_year(scope.bounds[0].year),
@@ -57,10 +59,10 @@ def diagnostics_held(scope: Scope) -> Verdict:
         for kind, due in terms.items()
         if (problem := _late(kind, held[kind], due, scope.as_of)) is not None
     ]
-    figures = "; ".join(_figure(kind, held[kind], terms[kind]) for kind in DiagnosticKind)
+    figures = "; ".join(_figure(kind, held[kind], terms[kind]) for kind in _KINDS)
     if problems:
         return Verdict(Status.FAILED, figures, tuple(problems))
-    if all(held[kind] for kind in DiagnosticKind):
+    if all(held[kind] for kind in _KINDS):
         return passed(figures)
     return in_progress(figures)
 

@@ -11,11 +11,8 @@ library is judged as it stands today, not per year.
 
 from __future__ import annotations
 
-from datetime import date
-
-from generator.checking.rules.base import Problem, Scope, Status, Verdict, passed, rule
-from generator.loading.project import Project
-from generator.russian import ru_date, school_year_title
+from generator.checking.rules.base import Problem, Scope, Status, Verdict, passed, ru_date, rule
+from generator.russian import school_year_title
 from schemas import Practice, school_year_of
 
 ADVICE = (
@@ -38,7 +35,7 @@ def practice_review(scope: Scope) -> Verdict:
     year = scope.association
     assert year is not None
     # The same for every scope of the check, and it reads every record: once per check.
-    reader = scope.once("library-reading-year", lambda: _reading_year(scope.project, scope.as_of))
+    reader = scope.once("library-reading-year", lambda: _reading_year(scope))
     if reader != (year.association, year.year):
         where = f"в {school_year_title(reader[1])} учебном году" if reader else "не здесь"
         return passed(f"практики проверяются {where}")
@@ -61,18 +58,14 @@ def practice_review(scope: Scope) -> Verdict:
     return Verdict(Status.FAILED, figures, tuple(problems)) if problems else passed(figures)
 
 
-def _reading_year(project: Project, as_of: date) -> tuple[str, str] | None:
+def _reading_year(scope: Scope) -> tuple[str, str] | None:
     """(association, school year) whose check reads the library: the first association's year
     that holds the as-of date, else its latest year before it."""
-    associations = sorted(record.place.id for record in project.of_kind("association"))
+    associations = sorted(record.place.id for record in scope.project.of_kind("association"))
     if not associations:
         return None
     first = associations[0]
-    now = school_year_of(as_of)
-    years = {
-        record.place.year
-        for record in project.records
-        if record.place.association == first and record.place.year is not None
-    }
-    started = [y for y in years if y <= now]
+    now = school_year_of(scope.as_of)
+    # The years with records, as the check gathered them: not a pass over every record again.
+    started = [y.year for y in scope.years if y.association == first and y.year <= now]
     return (first, max(started)) if started else None

@@ -25,21 +25,9 @@ from datetime import date
 from typing import NamedTuple
 
 from generator.checking.rules.base import Problem, Scope, Status, Verdict, passed, rule
-from generator.loading.diagnostics import Loc
-from generator.loading.project import Loaded, Project
-from schemas import (
-    Association,
-    CouncilEvent,
-    CouncilMaterial,
-    Deficit,
-    Meeting,
-    Organization,
-    Person,
-    Practice,
-    Protocol,
-    school_year_bounds,
-    school_year_of,
-)
+from generator.checking.rules.public_texts import Passage, association_passages
+from generator.loading.project import Project
+from schemas import Organization, Person
 from schemas.enums import ConsentScope, OrgKind
 
 # Words of failure, by stem, so that every Russian form matches: «не хватает», «нехватка»,
@@ -73,50 +61,49 @@ _ENDING = re.compile(r"[аяйьоеы]$", re.IGNORECASE)  # what `_stem` takes 
 _ABBREVIATION = re.compile(r"(?:^|\s)(?:[А-ЯЁA-Z]|г|гг|ул|им|д|т|п|см|стр|ст|ч|№)\.$")
 
 
-class Passage(NamedTuple):
-    """A text the public site will show, and where it stands in its record.
-
-    A named tuple, not a frozen dataclass: a check makes one for every text of every year
-    (some 57 000 in a region), and a tuple is made several times faster.
-    """
-
-    record: Loaded
-    loc: Loc
-    what: str  # Russian: «выступление в протоколе», «тема заседания»…
-    text: str
-    internal_allowed: bool = False  # may be marked `internal: true`
-    # Who says it, and on which day: the site prints the school of their post beside it. Only
-    # a text with a word of failure needs that school (`_speaker_school`), so it is looked up
-    # then, not for every statement.
-    speaker: tuple[str, date] | None = None
-
-
 @dataclass(frozen=True, slots=True)
 class Known:
     """What the passages are read against: schools' names, people not to be named."""
 
     schools: tuple[str, ...]  # every name of a school, longest first
     unnamed: dict[str, list[Person]]  # first letters of a surname → people not to be named
-    # The same words come back in many records (a plan's tasks, a recurring topic), and each
-    # text is read once per check: whether it can have a finding at all (`_may_find`), and
-    # its first finding by (text, the speaker's school).
+    # The same words come back in many records (a plan's tasks, a recurring topic, a remark
+    # made at many meetings by speakers of many schools), and each text is read once per
+    # check: whether it can have a finding at all (`_may_find`), and what its sentences say
+    # whoever says them (`_readings`).
     may_find: dict[str, bool]
-    read: dict[tuple[str, str], tuple[str, str] | None]
+    readings: dict[str, tuple[Reading, ...]]
+
+
+class Reading(NamedTuple):
+    """What a sentence that can have a finding says, whoever says it."""
+
+    person: str  # a person it names without their consent, as written; "" if none
+    failure: str  # its word of failure, when it names no such person
+    school: str  # the school it names beside that word; "" if none
 
 
 def _review(scope: Scope) -> Verdict:
     # A fact about the records as of the date, without a term: passed or failed.
     known = scope.once("publication-known", lambda: _known(scope.project, scope.as_of))
-    passages = list(_association_passages(scope))
     may_find = known.may_find
-    problems = []
-    for passage in passages:
-        text = passage.text
+    shown = 0
+
+    # The passages are made only of the texts this lets through: a region has some 57 000
+    # texts, and all but a few hundred say nothing to review, so most are only counted.
+    def sieve(text: str) -> bool:
+        nonlocal shown
+        shown += 1
         if (may := may_find.get(text)) is None:
             may = may_find[text] = _may_find(text, known)
-        if may and (problem := _problem(scope, passage, known)) is not None:
-            problems.append(problem)
-    figures = f"текстов открытого сайта: {len(passages)}, к пересмотру: {len(problems)}"
+        return may
+
+    problems = [
+        problem
+        for passage in association_passages(scope, sieve)
+        if (problem := _problem(scope, passage, known)) is not None
+    ]
+    figures = f"текстов открытого сайта: {shown}, к пересмотру: {len(problems)}"
     return Verdict(Status.FAILED, figures, tuple(problems)) if problems else passed(figures)
 
 
@@ -144,12 +131,16 @@ def _problem(scope: Scope, passage: Passage, known: Known) -> Problem | None:
     """The first sentence of a passage that names a person without consent, or puts a
     school beside a word of failure (a passage `_may_find` something in)."""
     text = passage.text
-    school = _speaker_school(scope, *passage.speaker) if passage.speaker else ""
-    key = (text, school)
-    if key in known.read:
-        found = known.read[key]
-    else:
-        found = known.read[key] = _first_finding(text, school, known)
+    if (readings := known.readings.get(text)) is None:
+        readings = known.readings[text] = _readings(text, known)
+    # Only a word of failure without a school's name depends on who says it: the speaker's
+    # post is looked up for that alone.
+    school = (
+        _speaker_school(scope, *passage.speaker)
+        if passage.speaker and any(not r.person and not r.school for r in readings)
+        else ""
+    )
+    found = _first_finding(readings, school)
     if found is None:
         return None
     what, rewrite = found
@@ -162,13 +153,42 @@ def _problem(scope: Scope, passage: Passage, known: Known) -> Problem | None:
     return Problem(f"{passage.what} {what} {fix}", passage.record.path, passage.loc)
 
 
-def _first_finding(text: str, speaker_school: str, known: Known) -> tuple[str, str] | None:
-    """(what is wrong, how to rewrite it) for the first sentence of a text with a finding."""
-    for sentence in _sentences(text):
-        found = _finding(sentence, speaker_school, known)
-        if found is not None:
-            return found
+def _first_finding(readings: tuple[Reading, ...], speaker_school: str) -> tuple[str, str] | None:
+    """(what is wrong, how to rewrite it) for the first sentence of a text with a finding,
+    said by someone of `speaker_school` (or "")."""
+    for reading in readings:
+        if reading.person:
+            return (
+                f"называет человека («{reading.person}»), который не давал согласия на "
+                "публикацию имени, — так это покажет открытый сайт.",
+                "Напишите вместо имени роль («руководитель объединения», «докладчик»)",
+            )
+        if reading.school:
+            return (
+                f"называет {reading.school} рядом со словами «{reading.failure}» — так это "
+                "покажет открытый сайт.",
+                "Перепишите текст без названия школы",
+            )
+        if speaker_school:
+            return (
+                f"говорит «{reading.failure}», а открытый сайт покажет его под должностью "
+                f"выступающего в {speaker_school}.",
+                "Перепишите текст так, чтобы он не говорил о неудаче школы",
+            )
     return None
+
+
+def _readings(text: str, known: Known) -> tuple[Reading, ...]:
+    """The sentences of a text that can have a finding, up to the first that has one whoever
+    says it (a person named, or a school beside a word of failure)."""
+    found = []
+    for sentence in _sentences(text):
+        reading = _reading(sentence, known)
+        if reading is not None:
+            found.append(reading)
+            if reading.person or reading.school:
+                break
+    return tuple(found)
 
 
 def _may_find(text: str, known: Known) -> bool:
@@ -184,23 +204,14 @@ def _may_find(text: str, known: Known) -> bool:
         return True
     unnamed = known.unnamed
     keys = {word[:_KEY].casefold() for word in _WORD.findall(text)} & unnamed.keys()
-    return any(
-        _stem(person.surname) in text  # every form holds the stem as written
-        and _forms(person.surname, person.name, person.patronymic).search(text) is not None
-        for key in keys
-        for person in unnamed[key]
-    )
+    return any(_named(person, text) for key in keys for person in unnamed[key])
 
 
-def _finding(sentence: str, speaker_school: str, known: Known) -> tuple[str, str] | None:
-    """(what is wrong, how to rewrite it) for one sentence, or None."""
+def _reading(sentence: str, known: Known) -> Reading | None:
+    """What one sentence says that can be a finding, or None."""
     person = _person_in(sentence, known.unnamed)
     if person:
-        return (
-            f"называет человека («{person}»), который не давал согласия на публикацию имени, — "
-            "так это покажет открытый сайт.",
-            "Напишите вместо имени роль («руководитель объединения», «докладчик»)",
-        )
+        return Reading(person, "", "")
     failure = next(
         (
             match
@@ -212,31 +223,30 @@ def _finding(sentence: str, speaker_school: str, known: Known) -> tuple[str, str
     )
     if failure is None:
         return None
-    named = _school_in(sentence, known.schools)
-    if named:
-        return (
-            f"называет {named} рядом со словами «{failure[0]}» — так это покажет открытый сайт.",
-            "Перепишите текст без названия школы",
-        )
-    if speaker_school:
-        return (
-            f"говорит «{failure[0]}», а открытый сайт покажет его под должностью выступающего "
-            f"в {speaker_school}.",
-            "Перепишите текст так, чтобы он не говорил о неудаче школы",
-        )
-    return None
+    return Reading("", failure[0], _school_in(sentence, known.schools))
 
 
 def _person_in(sentence: str, unnamed: dict[str, list[Person]]) -> str:
     """A person the site may not name, as the sentence writes them («А. Н. Петрова»)."""
     for word in _WORD.findall(sentence):
         for person in unnamed.get(word[:_KEY].casefold(), ()):
-            if _stem(person.surname) not in sentence:
-                continue  # every form holds the stem as written: no pattern to build and try
-            found = _forms(person.surname, person.name, person.patronymic).search(sentence)
-            if found is not None:
-                return found[0]
+            if named := _named(person, sentence):
+                return named
     return ""
+
+
+def _named(person: Person, text: str) -> str:
+    """The person as the text writes them (`_forms`), or "" when it does not."""
+    # Every form holds the surname's stem as written, and either the first name's initial with
+    # its dot or the first name's stem: without them there is no pattern to build and try
+    # (building one costs more than reading a text, and most stems come up by chance).
+    name = person.name
+    if _stem(person.surname) not in text or (
+        name and f"{name[0]}." not in text and _stem(name) not in text
+    ):
+        return ""
+    found = _forms(person.surname, name, person.patronymic).search(text)
+    return found[0] if found is not None else ""
 
 
 def _unnamed_people(project: Project, as_of: date) -> dict[str, list[Person]]:
@@ -300,80 +310,17 @@ def _school_names(project: Project) -> tuple[str, ...]:
     return tuple(sorted(names, key=len, reverse=True))
 
 
-# --- what the public site shows ------------------------------------------------------------
-
-
-def _association_passages(scope: Scope) -> Iterator[Passage]:
-    year = scope.association
-    assert year is not None
-    for record, meeting in year.meetings:
-        yield from _meeting_passages(scope, record, meeting)
-    if year.plan_record is not None and year.plan_record[1].approved_by(scope.as_of):
-        record, plan = year.plan_record
-        yield Passage(record, ("goal",), "цель плана", plan.goal)
-        for i, task in enumerate(plan.tasks):
-            yield Passage(record, ("tasks", i), "задача плана", task)
-        for i, item in enumerate(plan.items):
-            yield Passage(record, ("items", i, "topic"), "пункт плана", item.topic)
-            yield Passage(
-                record, ("items", i, "expected_result"), "пункт плана", item.expected_result
-            )
-        for i, amendment in enumerate(plan.amendments):
-            yield Passage(
-                record, ("amendments", i, "description"), "изменение плана", amendment.description
-            )
-    for record, deficit in year.deficits:
-        yield from _deficit_passages(record, deficit)
-    if scope.once("first-association", lambda: _first_association(scope.project)) == (
-        year.association
-    ):
-        yield from _practice_passages(scope)
-        yield from _council_passages(scope)
-    if school_year_of(scope.as_of) == year.year:
-        found = scope.project.get("association", year.association)
-        if found is not None and isinstance(found.model, Association) and found.model.description:
-            yield Passage(found, ("description",), "описание объединения", found.model.description)
-
-
-def _meeting_passages(scope: Scope, record: Loaded, meeting: Meeting) -> Iterator[Passage]:
-    yield Passage(record, ("topic",), "тема заседания", meeting.topic)
-    if meeting.cancel_reason:
-        yield Passage(record, ("cancel_reason",), "причина отмены заседания", meeting.cancel_reason)
-    protocol = meeting.protocol
-    if protocol is None or not protocol.signed_by(scope.as_of):
-        return
-    yield from _protocol_passages(record, protocol, meeting.date)
-
-
-def _protocol_passages(record: Loaded, protocol: Protocol, day: date) -> Iterator[Passage]:
-    at = "protocol"
-    for i, item in enumerate(protocol.agenda):
-        yield Passage(record, (at, "agenda", i, "question"), "вопрос повестки", item.question)
-        yield Passage(record, (at, "agenda", i, "summary"), "доклад в протоколе", item.summary)
-        for j, statement in enumerate(item.discussion):
-            if not statement.internal:
-                yield Passage(
-                    record, (at, "agenda", i, "discussion", j, "summary"), "выступление в протоколе",
-                    statement.summary, True, (statement.person, day),
-                )  # fmt: skip
-        for j, decision in enumerate(item.decisions):
-            if not decision.internal:
-                loc = (at, "agenda", i, "decisions", j, "text")
-                yield Passage(record, loc, "решение в протоколе", decision.text, True)
-    for i, recommendation in enumerate(protocol.recommendations):
-        yield Passage(
-            record, (at, "recommendations", i), "рекомендация в протоколе", recommendation
-        )
-
-
 def _speaker_school(scope: Scope, person_id: str, day: date) -> str:
     """The school the public site prints beside a speaker: their post's, if they agreed to it."""
     found = scope.project.get("person", person_id)
     person = found.model if found is not None and isinstance(found.model, Person) else None
     if person is None or person.consent is None:
         return ""
+    # The consent first: it is one comparison, the post a search of all the person's posts.
+    if not person.consent.allows(ConsentScope.POSITION, scope.as_of):
+        return ""
     position = person.position_on(day)
-    if position is None or not person.consent.allows(ConsentScope.POSITION, scope.as_of):
+    if position is None:
         return ""
     org = scope.project.get("organization", position.organization)
     if (
@@ -383,57 +330,3 @@ def _speaker_school(scope: Scope, person_id: str, day: date) -> str:
     ):
         return ""
     return org.model.name_on(day).short
-
-
-def _deficit_passages(record: Loaded, deficit: Deficit) -> Iterator[Passage]:
-    yield Passage(record, ("title",), "название дефицита", deficit.title)
-    yield Passage(record, ("area",), "область компетенций дефицита", deficit.area)
-    for i, measure in enumerate(deficit.measures):
-        yield Passage(record, ("measures", i, "text"), "мера по дефициту", measure.text)
-        if measure.done_by:
-            yield Passage(record, ("measures", i, "done_by"), "мера по дефициту", measure.done_by)
-    if deficit.repeat_diagnostic is not None:
-        loc = ("repeat_diagnostic", "result")
-        yield Passage(record, loc, "итог повторной диагностики", deficit.repeat_diagnostic.result)
-
-
-def _first_association(project: Project) -> str | None:
-    """Practices and the council's materials and events belong to no association: the first
-    association's years review them, each once."""
-    return min((record.place.id for record in project.of_kind("association")), default=None)
-
-
-def _practice_passages(scope: Scope) -> Iterator[Passage]:
-    by_year = scope.once("practices-by-year", lambda: _practices_by_year(scope.project))
-    for record, practice in by_year.get(scope.year, ()):
-        if practice.in_library(scope.as_of):
-            yield Passage(record, ("title",), "название практики", practice.title)
-            yield Passage(record, ("problem",), "проблема практики", practice.problem)
-            yield Passage(record, ("results",), "результаты практики", practice.results)
-            if practice.body.strip():
-                yield Passage(record, ("body",), "описание практики", practice.body)
-
-
-def _practices_by_year(project: Project) -> dict[str, list[tuple[Loaded, Practice]]]:
-    """The library's practices by school year, in the records' order: each year of the first
-    association reads its own, not the whole library."""
-    found: dict[str, list[tuple[Loaded, Practice]]] = {}
-    for record in project.of_kind("practice"):
-        if isinstance(record.model, Practice):
-            found.setdefault(record.model.year, []).append((record, record.model))
-    return found
-
-
-def _council_passages(scope: Scope) -> Iterator[Passage]:
-    first, last = school_year_bounds(scope.year)
-    for record in scope.project.of_kind("material"):
-        material = record.model
-        if isinstance(material, CouncilMaterial) and first <= material.published <= last:
-            yield Passage(record, ("title",), "название материала совета", material.title)
-            yield Passage(record, ("summary",), "описание материала совета", material.summary)
-    for record in scope.project.of_kind("event"):
-        event = record.model
-        if isinstance(event, CouncilEvent) and first <= event.date <= last:
-            yield Passage(record, ("title",), "название мероприятия совета", event.title)
-            if event.outcome:
-                yield Passage(record, ("outcome",), "итоги мероприятия совета", event.outcome)
