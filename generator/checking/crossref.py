@@ -10,7 +10,7 @@ from datetime import date
 from generator.checking import attachments, competence_checks, facts, programmes
 from generator.checking.resolved import MEETING_REF, Resolved
 from generator.checking.rules import RULES
-from generator.checking.years import archive_years
+from generator.checking.years import ArchiveYears, archive_years
 from generator.loading.diagnostics import Diagnostic, Loc
 from generator.loading.project import Loaded, Project
 from generator.loading.references import Reference, references
@@ -31,6 +31,7 @@ from schemas import (
 from schemas.base import Ref
 
 _MEETING_REF = MEETING_REF  # one pattern for `Resolved` and the messages here
+_DECISION_NUMBER = re.compile(r"(\d+)\.(\d+)")  # "item.decision": 2.1
 _KIND_FOLDERS = {
     "person": ("людей", "records/people/{id}.yaml"),
     "organization": ("организаций", "records/organizations/{id}.yaml"),
@@ -157,20 +158,19 @@ def check_structure(project: Project) -> Iterator[Diagnostic]:
             "layout.no-settings",
         )
     folders = {(r.place.association, r.place.year) for r in project.records if r.place.association}
-    archive = archive_years(project)
+    archive: ArchiveYears | None = None  # read from every file's path: only once one is needed
     for association, year in sorted(folders, key=lambda f: (f[0] or "", f[1] or "")):
         if not project.exists("association", association or ""):
             yield _missing_file(
                 f"records/associations/{association}/association.yaml", "объединения"
             )
-        if (
-            year
-            and (association or "", year) not in archive
-            and not project.exists("membership", "", f"{association}/{year}")
-        ):
-            yield _missing_file(
-                f"records/associations/{association}/{year}/membership.yaml", "состава на этот год"
-            )
+        if year and not project.exists("membership", "", f"{association}/{year}"):
+            archive = archive_years(project) if archive is None else archive
+            if (association or "", year) not in archive:
+                yield _missing_file(
+                    f"records/associations/{association}/{year}/membership.yaml",
+                    "состава на этот год",
+                )
 
 
 def _missing_file(path: str, what: str) -> Diagnostic:
@@ -195,13 +195,17 @@ def check_meetings(project: Project) -> Iterator[Diagnostic]:
     for (kind, scope, number), path in project.failed.items():
         if kind == "meeting":
             broken.setdefault(scope, {})[number] = path
-    archive = archive_years(project)
+    archive: ArchiveYears | None = None  # read from every file's path: only for a gap
     for scope in sorted(by_year.keys() | broken.keys()):
+        files = {r.place.id: r.path for r in by_year.get(scope, [])} | broken.get(scope, {})
+        gap = _meeting_gap(files)
+        if gap is None:
+            continue
         association, _, year = scope.partition("/")
+        archive = archive_years(project) if archive is None else archive
         if (association, year) in archive:
             continue  # not every old protocol survives: an archive year may miss numbers
-        files = {r.place.id: r.path for r in by_year.get(scope, [])} | broken.get(scope, {})
-        yield from _meeting_numbers(files)
+        yield gap
 
 
 def _meeting_date(record: Loaded, settings: Settings) -> Iterator[Diagnostic]:
@@ -220,7 +224,7 @@ def _meeting_date(record: Loaded, settings: Settings) -> Iterator[Diagnostic]:
         )
 
 
-def _meeting_numbers(files: dict[str, str]) -> Iterator[Diagnostic]:
+def _meeting_gap(files: dict[str, str]) -> Diagnostic | None:
     """The first gap in a year's meeting numbers, at the file after it.
 
     `files` holds every meeting file of the year, number → path, loaded or broken: a file
@@ -228,13 +232,13 @@ def _meeting_numbers(files: dict[str, str]) -> Iterator[Diagnostic]:
     """
     for expected, number in enumerate(sorted(files), start=1):
         if int(number) != expected:
-            yield Diagnostic(
+            return Diagnostic(
                 files[number],
                 f"номера заседаний идут подряд, а заседания № {expected:02d} нет. "
                 f"Переименуйте этот файл в {expected:02d}.yaml или добавьте недостающее заседание.",
                 "meeting.number-gap",
             )
-            return
+    return None
 
 
 def check_follow_up(project: Project) -> Iterator[Diagnostic]:
@@ -243,10 +247,11 @@ def check_follow_up(project: Project) -> Iterator[Diagnostic]:
         protocol = record.model.protocol
         if protocol is None:
             continue
+        association = record.place.association
         for index, follow in enumerate(protocol.follow_up):
             match = _MEETING_REF.fullmatch(follow.meeting)
             earlier = match and project.get(
-                "meeting", match.group(2), f"{record.place.association}/{match.group(1)}"
+                "meeting", match.group(2), f"{association}/{match.group(1)}"
             )
             if not earlier or not isinstance(earlier.model, Meeting):
                 continue  # reported as an unknown reference
@@ -261,7 +266,7 @@ def check_follow_up(project: Project) -> Iterator[Diagnostic]:
 
 
 def _has_decision(protocol: Protocol | None, number: str) -> bool:
-    match = re.fullmatch(r"(\d+)\.(\d+)", number)
+    match = _DECISION_NUMBER.fullmatch(number)
     if protocol is None or match is None:
         return False
     item, decision = int(match.group(1)), int(match.group(2))

@@ -137,24 +137,30 @@ _REF = re.compile(r"(\d{4}-\d{4})/(\d{2})")
 def check_execution_follow_up(project: Project) -> Iterator[Diagnostic]:
     """A decision's execution mark agrees with the latest follow-up of it, unless newer."""
     latest = _latest_follow_ups(project)
-    # Only the decisions some follow-up names, (item, decision) in order, are looked at.
-    followed: dict[tuple[str, str, str], list[tuple[int, int]]] = {}
+    # Only the decisions some follow-up names, (item, decision, its number) in order, are
+    # looked at.
+    followed: dict[tuple[str, str, str], list[tuple[int, int, str]]] = {}
     for association, year, meeting_number, decision in latest:
         if match := _DECISION.fullmatch(decision):
             numbers = followed.setdefault((association, year, meeting_number), [])
-            numbers.append((int(match[1]), int(match[2])))
-    for record, meeting in _meetings(project):
+            numbers.append((int(match[1]), int(match[2]), decision))
+    for record in project.of_kind("meeting"):
         key = (record.place.association or "", record.place.year or "", record.place.id)
-        agenda = meeting.protocol.agenda if meeting.protocol and key in followed else []
-        for item_number, decision_number in sorted(followed.get(key, ())):
+        # The key first: most meetings' decisions are followed by none, so their models
+        # are not read.
+        named = followed.get(key)
+        meeting = record.model
+        if named is None or not isinstance(meeting, Meeting) or meeting.protocol is None:
+            continue
+        agenda = meeting.protocol.agenda
+        for item_number, decision_number, decision in sorted(named):
             i, j = item_number - 1, decision_number - 1  # as the protocol's lists count
             if i >= len(agenda) or j >= len(agenda[i].decisions):
                 continue
-            follow = latest[(*key, f"{i + 1}.{j + 1}")]
             execution = agenda[i].decisions[j].execution
-            if execution is None or execution.status is follow[2]:
+            day, where, status = latest[(*key, decision)]
+            if execution is None or execution.status is status:
                 continue
-            day, where, status = follow
             if execution.checked is not None and execution.checked > day:
                 continue  # the mark is newer than the follow-up
             yield record.source.diagnostic(
@@ -178,16 +184,18 @@ def _latest_follow_ups(project: Project) -> dict[_FollowKey, tuple[date, str, Ex
     """The latest follow-up of each decision: its meeting's day, the meeting, its status."""
     latest: dict[_FollowKey, tuple[date, str, ExecutionStatus]] = {}
     for record, meeting in _meetings(project):
-        if meeting.protocol is None:
+        if meeting.protocol is None or not meeting.protocol.follow_up:
             continue
+        association = record.place.association or ""
+        day = held_on(meeting)
+        where = f"{record.place.year}/{record.place.id}"
         for follow in meeting.protocol.follow_up:
             match = _REF.fullmatch(follow.meeting)
             if match is None:
                 continue
-            key = (record.place.association or "", match[1], match[2], follow.decision)
-            day = held_on(meeting)
-            if key not in latest or latest[key][0] <= day:
-                where = f"{record.place.year}/{record.place.id}"
+            key = (association, match[1], match[2], follow.decision)
+            found = latest.get(key)
+            if found is None or found[0] <= day:
                 latest[key] = (day, where, follow.status)
     return latest
 
@@ -238,6 +246,7 @@ def _list_problem(project: Project, org_id: str, year: str, must_be_listed: bool
 def check_dated_references(project: Project) -> Iterator[Diagnostic]:
     """People and schools are named on days they held a position or bore a name."""
     positionless = _Positionless(project)
+    nameless = _Nameless(project)
     for record, meeting in _meetings(project):
         if meeting.protocol is None or meeting.status is not MeetingStatus.HELD:
             continue
@@ -257,7 +266,8 @@ def check_dated_references(project: Project) -> Iterator[Diagnostic]:
     for record in project.of_kind("request"):
         if isinstance(record.model, ConsultationRequest):
             request = record.model
-            yield from _school_on(project, record, request.organization, request.received)
+            if nameless(request.organization, request.received):
+                yield _no_name(record, request.organization, request.received)
             if (person := positionless(request.requester, request.received)) is not None:
                 field: tuple[Loc, str] = (("requester",), "Заявитель")
                 yield _no_position(record, field, request.requester, person, request.received)
@@ -277,22 +287,42 @@ class _Positionless:
     """The person named by an id if their record lists positions but none held on a day.
 
     Tens of thousands of names in a region's protocols and consultations point at a
-    thousand people: each person is looked up once per check.
+    thousand people: each person's periods are worked out once per check, as plain
+    (first, last) days, and a day is compared with them without a call per position.
     """
 
     def __init__(self, project: Project) -> None:
         self.project = project
-        self.people: dict[str, Person | None] = {}  # id → the person, if they list positions
+        # id → the person and their positions' periods, if they list positions
+        self.people: dict[str, tuple[Person, tuple[_Span, ...]] | None] = {}
 
     def __call__(self, person_id: str, day: date) -> Person | None:
         try:
-            person = self.people[person_id]
+            found = self.people[person_id]
         except KeyError:
-            loaded = self.project.get("person", person_id)
-            model = loaded.model if loaded else None
-            person = model if isinstance(model, Person) and model.positions else None
-            self.people[person_id] = person
-        return person if person is not None and person.position_on(day) is None else None
+            found = self.people[person_id] = self._look_up(person_id)
+        if found is None:
+            return None
+        person, spans = found
+        for first, last in spans:
+            if first <= day <= last:
+                return None
+        return person
+
+    def _look_up(self, person_id: str) -> tuple[Person, tuple[_Span, ...]] | None:
+        loaded = self.project.get("person", person_id)
+        model = loaded.model if loaded else None
+        if not isinstance(model, Person) or not model.positions:
+            return None
+        return model, tuple(_span(p.since, p.until) for p in model.positions)
+
+
+_Span = tuple[date, date]  # the first and the last day of a period, both included
+
+
+def _span(since: date | None, until: date | None) -> _Span:
+    """A period as `schemas.people.in_period` reads it: an open end reaches as far as needed."""
+    return (date.min if since is None else since, date.max if until is None else until)
 
 
 def _no_position(
@@ -316,12 +346,33 @@ def _periods(person: Person) -> str:
     )
 
 
-def _school_on(project: Project, record: Loaded, org_id: str, day: date) -> Iterator[Diagnostic]:
-    loaded = project.get("organization", org_id)
-    organization = loaded.model if loaded and isinstance(loaded.model, Organization) else None
-    if organization is None or organization.has_name_on(day):
-        return
-    yield record.source.diagnostic(
+class _Nameless:
+    """Whether an organization, if known, bore none of its names on a day.
+
+    Eight thousand requests name three hundred schools: each school's periods are worked
+    out once per check. An unknown school is reported as an unknown reference instead.
+    """
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self.schools: dict[str, tuple[_Span, ...] | None] = {}  # id → its names' periods
+
+    def __call__(self, org_id: str, day: date) -> bool:
+        try:
+            spans = self.schools[org_id]
+        except KeyError:
+            spans = self.schools[org_id] = self._look_up(org_id)
+        return spans is not None and not any(first <= day <= last for first, last in spans)
+
+    def _look_up(self, org_id: str) -> tuple[_Span, ...] | None:
+        loaded = self.project.get("organization", org_id)
+        if loaded is None or not isinstance(loaded.model, Organization):
+            return None
+        return tuple(_span(name.since, name.until) for name in loaded.model.names)
+
+
+def _no_name(record: Loaded, org_id: str, day: date) -> Diagnostic:
+    return record.source.diagnostic(
         ("organization",),
         f"на {ru_date(day)} у «{org_id}» нет названия: организация под этим идентификатором "
         "тогда не существовала (или уже была присоединена к другой). Проверьте дату или "

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -18,6 +19,13 @@ from generator.loading.project import Loaded, Project
 from generator.loading.references import reference_fields
 
 MEETING_REF = re.compile(r"(\d{4}-\d{4})/(\d{2})")  # a meeting: 2025-2026/02
+
+# How a field is tested (`_Step`): a region walks some eighty thousand parts, so each
+# class's fields are worked out once into steps and compared as small ints.
+_PARTS, _ID, _YEAR, _MEETING, _ODD = range(5)
+
+# (field name, how, what to test with): the set of ids for `_ID`, the ref's kind otherwise.
+_Step = tuple[str, int, Any]
 
 
 class Resolved:
@@ -32,6 +40,7 @@ class Resolved:
             self.ids.setdefault((kind, scope), set()).add(record_id)
         settings = project.settings
         self.focus = {term.id for term in settings.assessment_focus} if settings else None
+        self.steps: dict[type[BaseModel], tuple[_Step, ...]] = {}  # per class, see `_steps`
 
     def record(self, record: Loaded) -> bool:
         try:
@@ -40,26 +49,30 @@ class Resolved:
             return False
 
     def _model(self, model: BaseModel, record: Loaded) -> bool:
-        for name, how, key in _lookups(type(model)):
-            value = getattr(model, name)
+        steps = self.steps.get(type(model))
+        if steps is None:
+            steps = self.steps[type(model)] = self._steps(type(model))
+        # A validated model keeps its field values in `__dict__`: read there, without
+        # pydantic's attribute lookup.
+        values = model.__dict__
+        for name, how, arg in steps:
+            value = values[name]
             if value is None:
                 continue
-            if how == "parts":
-                parts = value if isinstance(value, list) else [value]
-                for part in parts:
-                    if isinstance(part, BaseModel) and not self._model(part, record):
-                        return False
+            if how == _ID:
+                ids = arg
+            elif how == _PARTS:
+                if isinstance(value, list):
+                    for part in value:
+                        if isinstance(part, BaseModel) and not self._model(part, record):
+                            return False
+                elif isinstance(value, BaseModel) and not self._model(value, record):
+                    return False
                 continue
-            if how == "focus":
-                ids = self.focus
-                if ids is None:
-                    continue  # without settings, focus codes are not checked
-            elif how == "id":
-                ids = self.ids.get(key, _NONE)
-            elif how == "year":
-                ids = self.ids.get((key[0], record.place.scope), _NONE)
-            elif how == "meeting":
-                if not self._meetings(key[0], value, model, record):
+            elif how == _YEAR:
+                ids = self.ids.get((arg, record.place.scope), _NONE)
+            elif how == _MEETING:
+                if not self._meetings(arg, value, model, record):
                     return False
                 continue
             else:  # ids and parts in one field: no schema has one, `references` will tell
@@ -67,6 +80,22 @@ class Resolved:
             if not (ids.issuperset(value) if isinstance(value, list) else value in ids):
                 return False
         return True
+
+    def _steps(self, model: type[BaseModel]) -> tuple[_Step, ...]:
+        """How each field of a class that can hold a reference is tested, with this
+        project's sets of ids bound in."""
+        steps: list[_Step] = []
+        for name, how, kind in _lookups(model):
+            if how == _ID:
+                if kind == "focus":
+                    if self.focus is None:
+                        continue  # without settings, focus codes are not checked
+                    steps.append((name, _ID, self.focus))
+                else:
+                    steps.append((name, _ID, self.ids.get((kind, ""), _NONE)))
+            else:
+                steps.append((name, how, kind))
+        return tuple(steps)
 
     def _meetings(self, kind: str, value: object, owner: BaseModel, record: Loaded) -> bool:
         """As `crossref._unresolved_meeting` finding nothing for each of the field's values."""
@@ -101,17 +130,19 @@ def _may_name_association(model: type[BaseModel]) -> bool:
 
 
 @functools.cache
-def _lookups(model: type[BaseModel]) -> tuple[tuple[str, str, tuple[str, str]], ...]:
-    """How `Resolved` checks each field that can hold a reference: (name, how, set key)."""
+def _lookups(model: type[BaseModel]) -> tuple[tuple[str, int, str], ...]:
+    """How `Resolved` checks each field that can hold a reference: (name, how, ref kind)."""
     lookups = []
     for name, ref, nested in reference_fields(model):
         if ref is None or nested:
-            how = "parts" if ref is None else "odd"
-        elif ref.kind in ("meeting", "work", "focus"):
-            how = "focus" if ref.kind == "focus" else "meeting"
+            how = _PARTS if ref is None else _ODD
+        elif ref.kind in ("meeting", "work"):
+            how = _MEETING
+        elif ref.kind == "focus":
+            how = _ID  # looked up in the settings' codes, whatever the scope
         else:
-            how = "year" if ref.scope == "year" else "id"
-        lookups.append((name, how, (ref.kind if ref else "", "")))
+            how = _YEAR if ref.scope == "year" else _ID
+        lookups.append((name, how, ref.kind if ref else ""))
     return tuple(lookups)
 
 
