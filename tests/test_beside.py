@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import generator.checking.beside as beside_module
-from generator.checking.beside import beside
+import generator.beside as beside_module
+from generator.beside import beside
 from generator.cli import main
 from generator.loading.diagnostics import Diagnostic
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from generator.checking.beside import beside
+from generator.beside import beside
 from generator.checking.crossref import check_project
 from generator.loading.diagnostics import Diagnostic
 from generator.loading.project import Project, load_project

@@ -215,6 +215,14 @@ class Pack:
         entry = self._entries().get(relative)
         return entry[1] if entry is not None and entry[0] == status else None
 
+    def unchanged(self, relative: str, status: Signature) -> _Entry | None:
+        """The entry of a file whose signature is still the one recorded, kept as it is."""
+        entry = self._entries().get(relative)
+        if entry is None or entry[0] != status:
+            return None
+        self._loaded[relative] = entry
+        return entry
+
     def get(self, relative: str, digest: bytes, model: type[TopRecord]) -> TopRecord | None:
         """The record cached for a file with this digest; None on any doubt."""
         entry = self._entries().get(relative)

@@ -21,102 +21,26 @@ from generator.loading.cache import (
     settled,
     signature,
 )
-from generator.loading.diagnostics import Diagnostic, Loc, format_loc
-from generator.loading.layout import FRONT_MATTER_KINDS, KIND_GLOBS, Found, Place, Unread, survey
+from generator.loading.diagnostics import Diagnostic
+from generator.loading.layout import (
+    FRONT_MATTER_KINDS,
+    KIND_GLOBS,
+    Found,
+    Place,
+    Unread,
+    survey,
+)
 from generator.loading.messages import explain
 from generator.loading.placement import likely_kind, meeting_number
 from generator.loading.positions import PositionCache
-from generator.loading.yamllocate import locate_all
+from generator.loading.source import Source
 from generator.loading.yamlsafe import (
     LoadIssue,
-    Position,
     decode_text,
-    locate,
     parse_yaml,
     split_front_matter,
 )
 from schemas import RECORD_MODELS, Settings, TopRecord
-
-
-@dataclass(frozen=True, slots=True)
-class Source:
-    """Where a record was read from, to point errors at lines.
-
-    The text is not kept with the record: a region's texts would double what its records
-    take in memory, and only the few files a finding is about are ever looked at again —
-    those are read anew (`text`). A text given here (`held`) is used instead.
-    """
-
-    path: str  # relative to the project root
-    first_line: int  # 2 for Markdown's front matter: its YAML starts after the `---` line
-    location: str = ""  # the file on disk
-    held: str | None = field(default=None, compare=False, repr=False)
-    digest: bytes = field(default=b"", compare=False, repr=False)  # of the bytes loaded
-
-    @property
-    def text(self) -> str:
-        """The record's YAML as the file now holds it ("" if it cannot be read)."""
-        if self.held is not None:
-            return self.held
-        return self._yaml(self._read())
-
-    def locate(self, loc: Loc, *, at_key: bool = True) -> Position | None:
-        """Where the field at loc (its key, by default) stands in this file."""
-        return locate(self.text, loc, first_line=self.first_line, key=at_key)
-
-    def locate_all(
-        self, locs: list[Loc], *, at_key: bool = True, known: PositionCache | None = None
-    ) -> list[Position | None]:
-        """`locate` of several fields, the file read and walked once for all of them — and not
-        at all when `known` remembers every one of them for the bytes this record came from."""
-        if known is None or not self.digest or self.held is not None:
-            return locate_all(self.text, locs, first_line=self.first_line, key=at_key)
-        remembered = known.known(self.path, self.digest)
-        results = [remembered.get((loc, at_key)) for loc in locs]
-        missing = [number for number, loc in enumerate(locs) if (loc, at_key) not in remembered]
-        if missing:
-            raw = self._read()
-            wanted = [locs[number] for number in missing]
-            found = locate_all(self._yaml(raw), wanted, first_line=self.first_line, key=at_key)
-            same = raw is not None and file_digest(self.path, raw) == self.digest
-            for number, position in zip(missing, found, strict=True):
-                results[number] = position
-                if same:  # located in the very bytes the record was loaded from
-                    known.put(self.path, self.digest, (locs[number], at_key), position)
-        return results
-
-    def _read(self) -> bytes | None:
-        try:
-            with open(self.location, "rb") as stream:
-                return stream.read()
-        except OSError:
-            return None
-
-    def _yaml(self, raw: bytes | None) -> str:
-        """The YAML of a file's bytes: its front matter for Markdown ("" if unreadable)."""
-        text = decode_text(raw) if raw is not None else ""
-        if isinstance(text, LoadIssue):
-            return ""
-        if self.first_line == 1:
-            return text
-        parts = split_front_matter(text)
-        return "" if isinstance(parts, LoadIssue) else parts[0]
-
-    def diagnostic(
-        self, loc: Loc, message: str, code: str, *, label: str | None = None, at_key: bool = False
-    ) -> Diagnostic:
-        """A diagnostic at the value (or key) found at loc in this file."""
-        position = self.locate(loc, at_key=at_key)
-        return Diagnostic(
-            path=self.path,
-            message=message,
-            code=code,
-            line=position.line if position else None,
-            column=position.column if position else None,
-            field=format_loc(loc) or None,
-            label=label,
-            loc=loc,
-        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,6 +129,8 @@ def load_project(root: Path, *, cache: bool | None = None) -> tuple[Project, lis
     size and times on disk are as they were.
     """
     global _PREVIOUS
+    disk = RecordCache(root) if cache_wanted(cache) else None
+    started_ns = time.time_ns()
     surveyed = survey(root)
     found, problems = surveyed.found, list(surveyed.problems)
     project = Project(root=root, files=[f.relative for f in found], unread=surveyed.unread)
@@ -212,9 +138,8 @@ def load_project(root: Path, *, cache: bool | None = None) -> tuple[Project, lis
         if unread.place is not None:
             key = (unread.place.kind, unread.place.scope, unread.place.id)
             project.failed.setdefault(key, unread.path)
-    disk = RecordCache(root) if cache_wanted(cache) else None
     project.positions = PositionCache(disk) if disk is not None else None
-    loading = _Loading(_PREVIOUS, {}, time.time_ns(), bool(_PREVIOUS) or disk is not None)
+    loading = _Loading(_PREVIOUS, {}, started_ns, bool(_PREVIOUS) or disk is not None)
     with gc_paused():
         results = _load_all(found, loading, disk)
     for item, result in zip(found, results, strict=True):
@@ -262,6 +187,10 @@ def _load_reusing(found: Found, loading: _Loading, pack: Pack | None) -> _Result
     """A file's result: from memory, else from the cache, else loaded the normal way."""
     status = _status(found) if loading.by_status else None
     known = loading.previous.get(found.relative)
+    if pack is not None and status is not None:  # the usual case, made short
+        unchanged = _unchanged(found, status, known, pack, loading)
+        if unchanged is not None:
+            return unchanged
     digest = None
     if status is not None:
         if known is not None and known.signature == status:
@@ -287,6 +216,23 @@ def _load_reusing(found: Found, loading: _Loading, pack: Pack | None) -> _Result
     loading.current[found.relative] = _Remembered(settled_status, digest, result)
     if pack is not None and isinstance(result, Loaded):
         pack.loaded(found.relative, settled_status, digest, result.model)
+    return result
+
+
+def _unchanged(
+    found: Found, status: Signature, known: _Remembered | None, pack: Pack, loading: _Loading
+) -> _Result | None:
+    """The result of a file whose size and times are as its pack recorded: its cached record,
+    or the one in memory if that came from the same bytes."""
+    entry = pack.unchanged(found.relative, status)
+    if entry is None or type(entry[2]) is not _model(found):
+        return None
+    digest = entry[1]
+    if known is not None and known.digest == digest:
+        result = known.result
+    else:
+        result = Loaded(found.place, _source(found, digest=digest), entry[2])
+    loading.current[found.relative] = _Remembered(status, digest, result)
     return result
 
 
