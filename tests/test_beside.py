@@ -17,16 +17,19 @@ from generator.loading.diagnostics import Diagnostic
 
 from .conftest import CASES, build_case
 
-forks = pytest.mark.skipif(
-    not beside_module._forking_pays(), reason="one processor or no fork: the work runs here"
-)
+
+@pytest.fixture
+def forks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A child is made whatever runs beside the tests (threads other tests left behind, one
+    processor): what is tested is the way there and back."""
+    monkeypatch.setattr(beside_module, "_forking_pays", lambda: True)
 
 
 def _finding() -> Diagnostic:
     return Diagnostic("records/people/ivanova-ma.yaml", "нет должности", "person.x", 3, 5)
 
 
-@forks
+@pytest.mark.usefixtures("forks")
 def test_the_work_runs_in_a_child_and_its_result_comes_back() -> None:
     parent = os.getpid()
     result = beside(lambda: (os.getpid(), [_finding()]))
@@ -35,7 +38,7 @@ def test_the_work_runs_in_a_child_and_its_result_comes_back() -> None:
     assert findings == [_finding()]
 
 
-@forks
+@pytest.mark.usefixtures("forks")
 def test_a_failing_child_leaves_the_work_to_this_process() -> None:
     parent = os.getpid()
 
@@ -47,7 +50,7 @@ def test_a_failing_child_leaves_the_work_to_this_process() -> None:
     assert beside(work)() == parent
 
 
-@forks
+@pytest.mark.usefixtures("forks")
 def test_a_child_that_dies_leaves_the_work_to_this_process() -> None:
     parent = os.getpid()
 
