@@ -210,11 +210,6 @@ class Pack:
         self._loaded: dict[str, _Entry] = {}  # this run's records, by path
         self._changed = False
 
-    def digest_for(self, relative: str, status: Signature) -> bytes | None:
-        """The digest recorded for a file whose signature is still the one recorded."""
-        entry = self._entries().get(relative)
-        return entry[1] if entry is not None and entry[0] == status else None
-
     def unchanged(self, relative: str, status: Signature) -> _Entry | None:
         """The entry of a file whose signature is still the one recorded, kept as it is."""
         entry = self._entries().get(relative)
@@ -244,8 +239,7 @@ class Pack:
         """Rewrite the pack if anything in it is to change."""
         if not self._changed and self._entries().keys() <= self._loaded.keys():
             return
-        payload = pickle.dumps((self.header, self._loaded), protocol=5)
-        self.owner.write(self.path, _MAGIC + hashlib.sha256(payload).digest() + payload)
+        self.owner.write(self.path, seal(_MAGIC, self.header, self._loaded))
 
     def _entries(self) -> dict[str, _Entry]:
         if self._disk is None:
@@ -255,19 +249,7 @@ class Pack:
 
 def _read_pack(content: bytes, header: tuple[str, str, str]) -> dict[str, _Entry]:
     """A pack's entries of the right shape; nothing from a pack in any doubt."""
-    start = len(_MAGIC) + 32
-    if (
-        not content.startswith(_MAGIC)
-        or hashlib.sha256(content[start:]).digest() != content[len(_MAGIC) : start]
-    ):
-        return {}
-    try:
-        loaded = _RecordUnpickler(io.BytesIO(content[start:])).load()
-    except Exception:  # whatever a foreign pack provokes, it is a miss
-        return {}
-    if not (isinstance(loaded, tuple) and len(loaded) == 2 and loaded[0] == header):
-        return {}
-    entries = loaded[1]
+    entries = unseal(content, _MAGIC, _RecordUnpickler, header)
     if not isinstance(entries, dict):
         return {}
     return {
@@ -275,6 +257,34 @@ def _read_pack(content: bytes, header: tuple[str, str, str]) -> dict[str, _Entry
         for relative, entry in entries.items()
         if isinstance(relative, str) and _well_formed(entry)
     }
+
+
+def seal(magic: bytes, header: object, body: object) -> bytes:
+    """A cache file's content: its magic line, the SHA-256 of the rest, a pickle of
+    (header, body)."""
+    payload = pickle.dumps((header, body), protocol=5)
+    return magic + hashlib.sha256(payload).digest() + payload
+
+
+def unseal(
+    content: bytes, magic: bytes, unpickler: type[pickle.Unpickler], header: object
+) -> object | None:
+    """The body of a `seal`ed cache file with this header; None for one in any doubt (another
+    magic, a wrong checksum, what the unpickler refuses, another header)."""
+    start = len(magic) + 32
+    if (
+        not content.startswith(magic)
+        or hashlib.sha256(content[start:]).digest() != content[len(magic) : start]
+    ):
+        return None
+    try:
+        loaded = unpickler(io.BytesIO(content[start:])).load()
+    except Exception:  # whatever a foreign file provokes, it is a miss
+        return None
+    if not (isinstance(loaded, tuple) and len(loaded) == 2 and loaded[0] == header):
+        return None
+    body: object = loaded[1]
+    return body
 
 
 def _well_formed(entry: object) -> bool:

@@ -17,13 +17,11 @@ locating is located afresh each time. Anything in doubt is a miss, never an erro
 
 from __future__ import annotations
 
-import hashlib
-import io
 import pickle
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from generator.loading.cache import RecordCache
+from generator.loading.cache import RecordCache, seal, unseal
 from generator.loading.diagnostics import Loc
 from generator.loading.yamllocate import Position
 
@@ -69,8 +67,7 @@ class PositionCache:
             del entries[relative]
         if not (self._changed or gone):
             return
-        payload = pickle.dumps(((FORMAT, self.disk.version), entries), protocol=5)
-        content = _MAGIC + hashlib.sha256(payload).digest() + payload
+        content = seal(_MAGIC, (FORMAT, self.disk.version), entries)
         self.disk.write(self.disk.directory / _NAME, content)
         self._changed = False
 
@@ -82,19 +79,7 @@ class PositionCache:
 
 
 def _parse(content: bytes, header: tuple[str, str]) -> dict[str, tuple[bytes, _Known]]:
-    start = len(_MAGIC) + 32
-    if (
-        not content.startswith(_MAGIC)
-        or hashlib.sha256(content[start:]).digest() != content[len(_MAGIC) : start]
-    ):
-        return {}
-    try:
-        loaded = _PlainUnpickler(io.BytesIO(content[start:])).load()
-    except Exception:  # whatever a foreign file provokes, it is a miss
-        return {}
-    if not (isinstance(loaded, tuple) and len(loaded) == 2 and loaded[0] == header):
-        return {}
-    entries = loaded[1]
+    entries = unseal(content, _MAGIC, _PlainUnpickler, header)
     if not isinstance(entries, dict) or not all(_well_formed(e) for e in entries.values()):
         return {}
     return entries

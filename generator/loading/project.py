@@ -192,11 +192,8 @@ def _load_reusing(found: Found, loading: _Loading, pack: Pack | None) -> _Result
         if unchanged is not None:
             return unchanged
     digest = None
-    if status is not None:
-        if known is not None and known.signature == status:
-            digest = known.digest
-        elif pack is not None:
-            digest = pack.digest_for(found.relative, status)
+    if status is not None and known is not None and known.signature == status:
+        digest = known.digest
     raw = None
     if digest is None:
         raw = _read_bytes(found)
