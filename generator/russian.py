@@ -20,6 +20,9 @@ MONTHS_NOMINATIVE = (
 )  # fmt: skip
 
 
+# A check writes the same days in message after message (a meeting's day, a term): each day
+# is written once per process, as its Russian form never changes.
+@functools.lru_cache(maxsize=4096)
 def ru_date(day: date | None) -> str:
     """`date(2025, 10, 3)` → «03.10.2025»; None → ""."""
     return day.strftime("%d.%m.%Y") if day else ""

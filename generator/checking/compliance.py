@@ -12,10 +12,11 @@ from dataclasses import replace
 from datetime import date
 
 from generator.checking.rules import RULES
-from generator.checking.rules.base import YEARS, Outcome, Problem, Rule, Scope, Status, ru_date
+from generator.checking.rules.base import YEARS, Outcome, Problem, Rule, Scope, Status
 from generator.checking.unread import unjudged
 from generator.checking.years import archive_years, collect_years
 from generator.loading.project import Project
+from generator.russian import ru_date
 from schemas import Acknowledgement, RuleSettings, Settings, school_year_bounds, school_year_of
 
 

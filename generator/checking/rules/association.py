@@ -16,10 +16,9 @@ from generator.checking.rules.base import (
     association_year,
     in_progress,
     passed,
-    ru_date,
     rule,
 )
-from generator.russian import school_year_title
+from generator.russian import ru_date, school_year_title
 from schemas import Meeting, PlanItem
 from schemas.enums import (
     AnalysisStatus,

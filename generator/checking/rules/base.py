@@ -19,7 +19,6 @@ Each rule says in a comment why it can (or cannot) be in progress.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -29,14 +28,10 @@ from typing import TypeVar, cast
 from generator.checking.years import Year, collect_years
 from generator.loading.diagnostics import Loc
 from generator.loading.project import Project
-from generator.russian import ru_date as _ru_date
 from schemas import Acknowledgement, RuleSettings, Settings, school_year_bounds
 
 T = TypeVar("T")
 
-# A check writes the same days in message after message (a meeting's day, a term): each day
-# is written once per process, as its Russian form never changes.
-ru_date = functools.lru_cache(maxsize=4096)(_ru_date)
 YEARS = "years"  # the `shared` key of every (association, school year) of the project
 
 

@@ -4,16 +4,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from generator.checking.rules.base import (
-    Problem,
-    Scope,
-    Status,
-    Verdict,
-    in_progress,
-    passed,
-    ru_date,
-    rule,
-)
+from generator.checking.rules.base import Problem, Scope, Status, Verdict, in_progress, passed, rule
+from generator.russian import ru_date
 from schemas import Council, MonitoringReport, Person, Position
 from schemas.enums import CouncilCategory, MonitoringPeriod
 

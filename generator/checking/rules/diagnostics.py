@@ -18,9 +18,9 @@ from generator.checking.rules.base import (
     association_year,
     in_progress,
     passed,
-    ru_date,
     rule,
 )
+from generator.russian import ru_date
 from schemas.diagnostic import DiagnosticKind
 
 _KINDS = tuple(DiagnosticKind)  # asked three times a scope: a tuple, not the enum's iterator

@@ -11,8 +11,8 @@ library is judged as it stands today, not per year.
 
 from __future__ import annotations
 
-from generator.checking.rules.base import Problem, Scope, Status, Verdict, passed, ru_date, rule
-from generator.russian import school_year_title
+from generator.checking.rules.base import Problem, Scope, Status, Verdict, passed, rule
+from generator.russian import ru_date, school_year_title
 from schemas import Practice, school_year_of
 
 ADVICE = (

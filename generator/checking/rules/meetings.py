@@ -13,10 +13,10 @@ from generator.checking.rules.base import (
     association_year,
     in_progress,
     passed,
-    ru_date,
     rule,
 )
 from generator.checking.workdays import add_working_days
+from generator.russian import ru_date
 from schemas import Meeting
 from schemas.enums import ExecutionStatus, MeetingStatus, ProtocolStatus
 
