@@ -36,6 +36,7 @@ from generator.loading.cache import (
 from generator.loading.layout import Found
 from generator.loading.project import forget_loaded, load_project
 from generator.rendering.publication import Edition
+from schemas import Meeting
 from synth import Spec, synthesize
 
 from .conftest import CASES, REPO, build_case
@@ -449,3 +450,24 @@ def test_site_no_cache_reaches_the_hook(tmp_path: Path, monkeypatch: pytest.Monk
         with records_cache(chosen):
             website._mkdocs(tmp_path, Edition.PUBLIC, date(2025, 12, 1), ["build"])
     assert [env.get(NO_CACHE_ENV) for env in environments] == ["1", None]
+
+
+def test_a_pickled_record_is_the_same_record() -> None:
+    """Records are pickled as (fields, fields set), the set shared by the parts of one pickle
+    that have the same: an unpickled record equals the loaded one, says which fields were
+    written, and copying one with changes leaves the others as they were."""
+    project, _ = load_project(REPO, cache=False)
+    models = [record.model for record in project.records]
+    again = pickle.loads(pickle.dumps(models))
+    assert again == models
+    assert [m.model_fields_set for m in again] == [m.model_fields_set for m in models]
+    assert [m.model_dump(exclude_unset=True) for m in again] == [
+        m.model_dump(exclude_unset=True) for m in models
+    ]
+    meetings = [m for m in again if isinstance(m, Meeting)]
+    shared = [m for m in meetings if m.model_fields_set is meetings[0].model_fields_set]
+    assert len(shared) > 1  # one set for all meetings written alike
+    changed = shared[0].model_copy(update={"topic": "Другая тема"})
+    assert changed.topic == "Другая тема" and "topic" in changed.model_fields_set
+    assert shared[1].model_fields_set == meetings[0].model_fields_set
+    assert shared[1].topic != "Другая тема"

@@ -7,12 +7,21 @@ the record was.
 
 from __future__ import annotations
 
+import random
 import shutil
 from pathlib import Path
 
 import pytest
 
-from generator.loading.layout import Survey, classify, discover, survey
+from generator.loading.layout import (
+    _PATTERNS,
+    KIND_GLOBS,
+    Place,
+    Survey,
+    classify,
+    discover,
+    survey,
+)
 from generator.loading.placement import (
     is_school_year,
     likely_kind,
@@ -193,12 +202,47 @@ def _one_problem(result: Survey) -> tuple[str, str]:
     return problem.path, problem.message
 
 
+def _plain_classify(relative: str) -> Place | None:
+    """The table read the plain way: every full-path pattern in turn, the first match wins."""
+    for pattern, kind in _PATTERNS:
+        match = pattern.fullmatch(relative)
+        if match:
+            groups = match.groupdict()
+            year = groups.get("year")
+            if year and int(year[5:]) != int(year[:4]) + 1:
+                return None
+            association = groups.get("association")
+            record_id = groups.get("id") or (association if kind == "association" else "")
+            return Place(kind, record_id or "", association, year)
+    return None
+
+
+def test_a_path_is_classified_as_the_table_reads_it() -> None:
+    """`classify` works out each folder's kinds once; on any path, real or odd, it must say
+    what matching the whole path against the table says."""
+    parts = [*{p for pattern in KIND_GLOBS.values() for p in pattern.split("/")[1:-1]}]
+    parts += ["mpo-test", "a-b", "A", "", "2025-2026", "2025-2027", "2024-2025", "x--y"]
+    names = [*{pattern.rsplit("/", 1)[1] for pattern in KIND_GLOBS.values()}]
+    names += ["01.yaml", "1.yaml", "001.yaml", "2025-01.yaml", "x-y.yaml", "X.yaml", "a.md"]
+    names += ["-a.yaml", "a.yml", "analysis.yaml", "petrov-an.yaml", "2025-13.yaml"]
+    names = [n.replace("*", "x") for n in names]
+    chosen = random.Random(18)
+    paths = [g.removeprefix("records/").replace("*", "x-1") for g in KIND_GLOBS.values()]
+    for _ in range(30_000):
+        folders = [chosen.choice(parts) for _ in range(chosen.randint(0, 5))]
+        paths.append("/".join([*folders, chosen.choice(names)]))
+    assert sum(_plain_classify(p) is not None for p in paths) > 1_000  # many real kinds too
+    assert [classify(p) for p in paths] == [_plain_classify(p) for p in paths]
+
+
 def test_the_base_project_has_no_layout_problem(tmp_path: Path) -> None:
     root = _project(tmp_path)
     result = survey(root)
     assert result.problems == [] and result.unread == []
     assert len(result.found) == len(BASE_RECORDS)
-    assert discover(root) == (result.found, [])
+    found, problems = discover(root)
+    assert [(f.relative, f.place) for f in found] == [(f.relative, f.place) for f in result.found]
+    assert problems == []
 
 
 @pytest.mark.parametrize(

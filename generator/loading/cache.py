@@ -210,13 +210,19 @@ class Pack:
         self._loaded: dict[str, _Entry] = {}  # this run's records, by path
         self._changed = False
 
-    def unchanged(self, relative: str, status: Signature) -> _Entry | None:
-        """The entry of a file whose signature is still the one recorded, kept as it is."""
-        entry = self._entries().get(relative)
-        if entry is None or entry[0] != status:
-            return None
-        self._loaded[relative] = entry
-        return entry
+    def unchanged(self, statuses: dict[str, Signature | None]) -> dict[str, _Entry]:
+        """The entries of the files (path → signature now) whose signature is still the one
+        recorded, kept as they are."""
+        entries = self._entries()
+        kept = {
+            relative: entry
+            for relative, status in statuses.items()
+            if status is not None
+            and (entry := entries.get(relative)) is not None
+            and entry[0] == status
+        }
+        self._loaded.update(kept)
+        return kept
 
     def get(self, relative: str, digest: bytes, model: type[TopRecord]) -> TopRecord | None:
         """The record cached for a file with this digest; None on any doubt."""

@@ -8,12 +8,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from generator.loading.diagnostics import Diagnostic
 from generator.loading.placement import Shape, file_fix, file_keys, folder_fix, tree_of
 
 RECORDS_DIR = "records"
-_IN_RECORDS = len(RECORDS_DIR) + 1  # a path from the root, cut to one from records/
 
 _ID = r"(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)"
 _ASSOC = r"associations/(?P<association>[a-z0-9]+(?:-[a-z0-9]+)*)"
@@ -55,9 +55,10 @@ SINGLETON_KINDS = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Place:
-    """What a record file is, read from its path."""
+class Place(NamedTuple):
+    """What a record file is, read from its path. (Named tuples, here and for the other
+    records of a loaded file: a region makes 30 000 of each on every run, and a frozen
+    dataclass takes three times as long to make.)"""
 
     kind: str
     id: str  # the file name without extension ("" for singletons such as settings.yaml)
@@ -80,47 +81,76 @@ def _literal_folders(pattern: re.Pattern[str]) -> tuple[int, tuple[tuple[int, st
     return len(parts), tuple((i, p) for i, p in enumerate(parts) if re.fullmatch("[a-z]+", p))
 
 
-_Candidate = tuple[tuple[tuple[int, str], ...], re.Pattern[str], str]
+class _Candidate(NamedTuple):
+    words: tuple[tuple[int, str], ...]  # the fixed folder words, by position
+    folder: re.Pattern[str]  # the pattern's folder part ("" for a file at the top)
+    name: re.Pattern[str]  # its file-name part
+    kind: str
 
 
 def _by_depth() -> dict[int, list[_Candidate]]:
-    """The patterns by the number of parts of their paths, in the table's order."""
+    """The patterns by the number of parts of their paths, in the table's order, each split
+    into its folder and file-name parts (no group matches `/`)."""
     index: dict[int, list[_Candidate]] = {}
     for pattern, kind in _PATTERNS:
         depth, words = _literal_folders(pattern)
-        index.setdefault(depth, []).append((words, pattern, kind))
+        folder, _slash, name = pattern.pattern.rpartition("/")
+        candidate = _Candidate(words, re.compile(folder), re.compile(name), kind)
+        index.setdefault(depth, []).append(candidate)
     return index
 
 
 _BY_DEPTH = _by_depth()
 
 
+class _Namer(NamedTuple):
+    """A kind whose files a folder may hold: the file-name pattern and what the folder says."""
+
+    name: re.Pattern[str]
+    kind: str
+    association: str | None
+    year: str | None
+    year_valid: bool
+
+
 def classify(relative: str) -> Place | None:
     """The place of a file given its path relative to `records/`, or None if it fits no kind."""
-    folder, _slash, _name = relative.rpartition("/")
-    for pattern, kind in _candidates(folder):
-        match = pattern.fullmatch(relative)
+    folder, slash, name = relative.rpartition("/")
+    return _named(_namers(folder, bool(slash)), name)
+
+
+def _named(namers: tuple[_Namer, ...], name: str) -> Place | None:
+    """The place of a file by its name, of a folder that may hold these kinds."""
+    for namer in namers:
+        match = namer.name.fullmatch(name)
         if match:
-            groups = match.groupdict()
-            year = groups.get("year")
-            if year and int(year[5:]) != int(year[:4]) + 1:
+            if not namer.year_valid:
                 return None
-            association = groups.get("association")
-            record_id = groups.get("id") or (association if kind == "association" else "")
-            return Place(kind, record_id or "", association, year)
+            record_id = match.groupdict().get("id")
+            if namer.kind == "association":
+                record_id = namer.association
+            return Place(namer.kind, record_id or "", namer.association, namer.year)
     return None
 
 
 @functools.lru_cache(maxsize=8192)
-def _candidates(folder: str) -> tuple[tuple[re.Pattern[str], str], ...]:
-    """The patterns a file of this folder may match — those with as many parts as its path and
-    the same fixed words in its folders — found once per folder rather than once per file."""
-    folders = folder.split("/") if folder else []
-    return tuple(
-        (pattern, kind)
-        for words, pattern, kind in _BY_DEPTH.get(len(folders) + 1, ())
-        if all(i < len(folders) and folders[i] == word for i, word in words)
-    )
+def _namers(folder: str, in_folder: bool) -> tuple[_Namer, ...]:
+    """The kinds a file of this folder (none: `in_folder` false) may be — patterns with as
+    many parts as its path whose folder part matches it — worked out once per folder rather
+    than once per file."""
+    folders = folder.split("/") if in_folder else []
+    namers = []
+    for words, folder_pattern, name_pattern, kind in _BY_DEPTH.get(len(folders) + 1, ()):
+        if not all(i < len(folders) and folders[i] == word for i, word in words):
+            continue
+        match = folder_pattern.fullmatch(folder)
+        if match is None:
+            continue
+        groups = match.groupdict()
+        year = groups.get("year")
+        valid = not year or int(year[5:]) == int(year[:4]) + 1
+        namers.append(_Namer(name_pattern, kind, groups.get("association"), year, valid))
+    return tuple(namers)
 
 
 # Globs of each kind's files, for the editors' schema mapping (.vscode/settings.json).
@@ -155,13 +185,12 @@ _TREE = tree_of(
 # --- what records/ holds ------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Found:
+class Found(NamedTuple):
     location: str  # the file's path as the walk found it
     relative: str  # to the project root, POSIX
     place: Place
     # The walk's entry: its status is asked of the disk once, and only if needed.
-    entry: os.DirEntry[str] | None = field(default=None, compare=False, repr=False)
+    entry: os.DirEntry[str] | None = None
 
     @property
     def path(self) -> Path:
@@ -232,15 +261,16 @@ class _Walk:
 
     def folder(self, folder: Path, shape: Shape, parts: tuple[str, ...]) -> None:
         prefix = "/".join((RECORDS_DIR, *parts, ""))  # a region's folders hold 28 000 files
+        namers = _namers("/".join(parts), bool(parts))
         found = self.result.found
         for entry in _entries(folder):
             relative = prefix + entry.name
             if entry.is_symlink():
                 self.result.problems.append(_symlink(relative))
-                place = classify(relative[_IN_RECORDS:])
+                place = _named(namers, entry.name)
                 self.result.unread.append(Unread(relative, relative, place))
             elif not entry.is_dir(follow_symlinks=False):
-                if (place := classify(relative[_IN_RECORDS:])) is not None:
+                if (place := _named(namers, entry.name)) is not None:
                     found.append(Found(entry.path, relative, place, entry))
                 else:
                     self.unknown_file(entry, shape, parts)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from generator.loading.cache import file_digest
 from generator.loading.diagnostics import Diagnostic, Loc, format_loc
@@ -11,8 +11,7 @@ from generator.loading.yamllocate import locate_all
 from generator.loading.yamlsafe import LoadIssue, Position, decode_text, locate, split_front_matter
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     """Where a record was read from, to point errors at lines.
 
     The text is not kept with the record: a region's texts would double what its records
@@ -23,8 +22,8 @@ class Source:
     path: str  # relative to the project root
     first_line: int  # 2 for Markdown's front matter: its YAML starts after the `---` line
     location: str = ""  # the file on disk
-    held: str | None = field(default=None, compare=False, repr=False)
-    digest: bytes = field(default=b"", compare=False, repr=False)  # of the bytes loaded
+    held: str | None = None
+    digest: bytes = b""  # of the bytes loaded
 
     @property
     def text(self) -> str:
