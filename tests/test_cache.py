@@ -454,8 +454,8 @@ def test_site_no_cache_reaches_the_hook(tmp_path: Path, monkeypatch: pytest.Monk
 
 def test_a_pickled_record_is_the_same_record() -> None:
     """Records are pickled as (fields, fields set), the set shared by the parts of one pickle
-    that have the same: an unpickled record equals the loaded one, says which fields were
-    written, and copying one with changes leaves the others as they were."""
+    that have the same, and so is each text: an unpickled record equals the loaded one, says
+    which fields were written, and copying one with changes leaves the others as they were."""
     project, _ = load_project(REPO, cache=False)
     models = [record.model for record in project.records]
     again = pickle.loads(pickle.dumps(models))
@@ -471,3 +471,6 @@ def test_a_pickled_record_is_the_same_record() -> None:
     assert changed.topic == "Другая тема" and "topic" in changed.model_fields_set
     assert shared[1].model_fields_set == meetings[0].model_fields_set
     assert shared[1].topic != "Другая тема"
+    places = [m.place for m in meetings]
+    assert len(set(places)) < len(places)  # meetings held at the same place …
+    assert len({id(place) for place in places}) == len(set(places))  # … share its text
