@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import operator
 import os
 import re
 from collections.abc import Callable
@@ -111,6 +112,7 @@ class _Namer(NamedTuple):
     association: str | None
     year: str | None
     year_valid: bool
+    fixed_id: str | None  # the id of a file whose name has none (singletons); None: its name
 
 
 def classify(relative: str) -> Place | None:
@@ -126,10 +128,8 @@ def _named(namers: tuple[_Namer, ...], name: str) -> Place | None:
         if match:
             if not namer.year_valid:
                 return None
-            record_id = match.groupdict().get("id")
-            if namer.kind == "association":
-                record_id = namer.association
-            return Place(namer.kind, record_id or "", namer.association, namer.year)
+            record_id = match["id"] if namer.fixed_id is None else namer.fixed_id
+            return Place(namer.kind, record_id, namer.association, namer.year)
     return None
 
 
@@ -149,7 +149,11 @@ def _namers(folder: str, in_folder: bool) -> tuple[_Namer, ...]:
         groups = match.groupdict()
         year = groups.get("year")
         valid = not year or int(year[5:]) == int(year[:4]) + 1
-        namers.append(_Namer(name_pattern, kind, groups.get("association"), year, valid))
+        association = groups.get("association")
+        fixed_id = None if "id" in name_pattern.groupindex else ""
+        if kind == "association":
+            fixed_id = association or ""
+        namers.append(_Namer(name_pattern, kind, association, year, valid, fixed_id))
     return tuple(namers)
 
 
@@ -349,8 +353,11 @@ def _place_at(target: str | None) -> Place | None:
 def _entries(folder: Path) -> list[os.DirEntry[str]]:
     """A folder's entries, sorted, without hidden names and README.md."""
     with os.scandir(folder) as it:
-        entries = sorted(it, key=lambda e: e.name)
+        entries = sorted(it, key=_NAME)
     return [e for e in entries if not e.name.startswith(".") and e.name != "README.md"]
+
+
+_NAME = operator.attrgetter("name")
 
 
 def _files_below(folder: Path) -> list[str]:
