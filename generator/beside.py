@@ -1,11 +1,13 @@
 """Work done beside the main line: in a forked child, on another processor, while the parent
-goes on — the cross-record checks while the rules are judged (`check`).
+goes on — the walk of records/ while the cache's packs are read (`load_project`), the
+cross-record checks while the rules are judged (`check`).
 
-Both stages only read the loaded records, which a forked child shares with its parent
-without copying them. The child sends back its result, pickled through a pipe; anything
-amiss (no fork on this system, one processor, threads running, the child failing or dying)
-and the work is simply done in this process, where an error shows as it always would. The
-result is the same either way: the work is a pure function of what was loaded.
+The work only reads what the parent holds (the loaded records, for the checks), which a
+forked child shares with it without copying. The child sends back its result, pickled
+through a pipe; anything amiss (no fork on this system, one processor, threads running, the
+child failing or dying) and the work is simply done in this process, where an error shows
+as it always would. The result is the same either way: the work is a pure function of what
+it reads.
 """
 
 from __future__ import annotations

@@ -99,3 +99,22 @@ def test_check_prints_the_same_with_a_child_or_without(
         run = subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=False)
         assert (run.returncode, run.stdout) == (alone.exit_code, alone.output)
     assert ('"ref.' in alone.output) == (case != "__none__")  # the JSON names the codes
+
+
+@pytest.mark.parametrize("case", ["misnamed-kind-folder", "many-files-at-once", "base"])
+def test_a_warm_check_is_the_same_with_the_walk_beside_or_not(
+    case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the cache, records/ is walked in a child while the packs are read: a run in its
+    own process (child made) and one here (no child) say the same, warm or cold."""
+    root = build_case(CASES / case, tmp_path)
+    args = ["check", "--root", str(root), "--as-of", "2025-12-01", "--format", "json"]
+    monkeypatch.setattr(beside_module, "_forking_pays", lambda: False)
+    command = [sys.executable, "-m", "generator", *args]
+    runs = [subprocess.run(command, cwd=REPO, capture_output=True, text=True) for _ in range(2)]
+    alone = CliRunner().invoke(main, args)
+    cold = CliRunner().invoke(main, [*args, "--no-cache"])
+    for run in runs:
+        assert (run.returncode, run.stdout) == (alone.exit_code, alone.output)
+    assert (cold.exit_code, cold.output) == (alone.exit_code, alone.output)
+    assert ("layout.misplaced-folder" in alone.output) == (case == "misnamed-kind-folder")

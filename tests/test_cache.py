@@ -302,6 +302,18 @@ def test_a_foreign_entry_is_ignored(how: str, tmp_path: Path, parsed: list[str])
     assert set(parsed) == replaced
 
 
+def test_the_pack_of_a_folder_gone_is_removed(tmp_path: Path) -> None:
+    """Every pack is read at the start of a run (beside the walk of records/): a folder's pack
+    outlives the folder by one run, not for ever."""
+    root = _warm_base(tmp_path)
+    pack = _pack_of(root, MEETING)
+    others = set(_packs(root)) - {pack}
+    shutil.rmtree(root / MEETING.rpartition("/")[0])
+    outputs(root, CASE_AS_OF, cache=True)
+    assert not pack.exists()
+    assert set(_packs(root)) == others
+
+
 @pytest.fixture
 def reads(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     """The record files each load reads from disk."""

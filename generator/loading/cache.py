@@ -25,6 +25,10 @@ is a miss: its files are loaded the normal way. (A pack forged on purpose, with 
 checksums, would be believed, its records unvalidated: whoever can write the cache directory
 can change the results it gives — as whoever can write the code can.)
 
+A run reads every pack of its version at the start, while records/ is walked beside it
+(`RecordCache.read_all`); a pack counts only for the folder its file is named after, and the
+packs of folders no longer there are removed once the walk has shown it.
+
 Files that fail to load have no entry: their messages always come from the normal path.
 A pack is written whole to a temporary file and renamed over the old one, so a killed run
 leaves no half-written pack and concurrent runs leave one of their complete packs. A cache
@@ -145,11 +149,47 @@ class RecordCache:
         links = (root / ".cache", self.base, self.directory)
         self._usable = not any(p.is_symlink() for p in links)
         self._prepared = False
+        # Every pack's entries by folder, when they were all read at once (`read_all`); those
+        # of folders not asked for are removed (`drop_unasked`).
+        self._read_ahead: dict[str, dict[str, _Entry]] | None = None
 
     def pack(self, folder: str) -> Pack:
         """The pack of one folder (root-relative), read from disk when first needed."""
-        name = hashlib.sha256(folder.encode()).hexdigest()[:32] + ".pack"
-        return Pack(self, folder, self.directory / name)
+        pack = Pack(self, folder, self.directory / _pack_name(folder))
+        if self._read_ahead is not None:
+            pack.read_ahead(self._read_ahead.pop(folder, {}))
+        return pack
+
+    def read_all(self) -> None:
+        """Read every pack of this version now, before the folders are known: `load_project`
+        does it while records/ is surveyed beside it. A pack counts only if it names the
+        folder its file is named after."""
+        packs: dict[str, dict[str, _Entry]] = {}
+        try:
+            with os.scandir(self.directory) as found:
+                names = sorted(e.name for e in found if e.name.endswith(".pack"))
+        except OSError:
+            names = []
+        for name in names if self._usable else ():
+            sealed = unseal_any(self.read(self.directory / name) or b"", _MAGIC, _RecordUnpickler)
+            header = sealed[0] if sealed is not None else None
+            if (
+                sealed is not None
+                and isinstance(header, tuple)
+                and len(header) == 3
+                and header[:2] == (FORMAT, self.version)
+                and isinstance(header[2], str)
+                and _pack_name(header[2]) == name
+            ):
+                packs[header[2]] = _entries_of(sealed[1])
+        self._read_ahead = packs
+
+    def drop_unasked(self) -> None:
+        """Remove the packs read ahead whose folders were not asked for: folders gone or
+        emptied, which would otherwise be read on every run."""
+        for folder in self._read_ahead or {}:
+            (self.directory / _pack_name(folder)).unlink(missing_ok=True)
+        self._read_ahead = None
 
     def write(self, path: Path, content: bytes) -> None:
         """Replace `path` with `content` atomically; a failure leaves the cache as it was."""
@@ -247,15 +287,27 @@ class Pack:
             return
         self.owner.write(self.path, seal(_MAGIC, self.header, self._loaded))
 
+    def read_ahead(self, entries: dict[str, _Entry]) -> None:
+        """The entries of this folder's pack, read with all others (`RecordCache.read_all`)."""
+        self._disk = entries
+
     def _entries(self) -> dict[str, _Entry]:
         if self._disk is None:
             self._disk = _read_pack(self.owner.read(self.path) or b"", self.header)
         return self._disk
 
 
+def _pack_name(folder: str) -> str:
+    return hashlib.sha256(folder.encode()).hexdigest()[:32] + ".pack"
+
+
 def _read_pack(content: bytes, header: tuple[str, str, str]) -> dict[str, _Entry]:
     """A pack's entries of the right shape; nothing from a pack in any doubt."""
-    entries = unseal(content, _MAGIC, _RecordUnpickler, header)
+    return _entries_of(unseal(content, _MAGIC, _RecordUnpickler, header))
+
+
+def _entries_of(entries: object) -> dict[str, _Entry]:
+    """The entries of an unsealed pack that have the right shape (none if it has none)."""
     if not isinstance(entries, dict):
         return {}
     return {
@@ -277,6 +329,17 @@ def unseal(
 ) -> object | None:
     """The body of a `seal`ed cache file with this header; None for one in any doubt (another
     magic, a wrong checksum, what the unpickler refuses, another header)."""
+    sealed = unseal_any(content, magic, unpickler)
+    if sealed is None or sealed[0] != header:
+        return None
+    return sealed[1]
+
+
+def unseal_any(
+    content: bytes, magic: bytes, unpickler: type[pickle.Unpickler]
+) -> tuple[object, object] | None:
+    """The header and body of a `seal`ed cache file, whatever its header; None for one in any
+    doubt (another magic, a wrong checksum, what the unpickler refuses)."""
     start = len(magic) + 32
     if (
         not content.startswith(magic)
@@ -287,10 +350,9 @@ def unseal(
         loaded = unpickler(io.BytesIO(content[start:])).load()
     except Exception:  # whatever a foreign file provokes, it is a miss
         return None
-    if not (isinstance(loaded, tuple) and len(loaded) == 2 and loaded[0] == header):
+    if not (isinstance(loaded, tuple) and len(loaded) == 2):
         return None
-    body: object = loaded[1]
-    return body
+    return loaded[0], loaded[1]
 
 
 def _well_formed(entry: object) -> bool:

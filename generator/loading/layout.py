@@ -200,6 +200,10 @@ class Found(NamedTuple):
     def path(self) -> Path:
         return Path(self.location)
 
+    def __reduce__(self) -> tuple[type[Found], tuple[str, str, Place]]:
+        """Sent to another process without the walk's entry (it cannot be pickled)."""
+        return Found, (self.location, self.relative, self.place)
+
     def status(self) -> os.stat_result:
         """The file's own status (a symlink's, not its target's)."""
         if self.entry is not None:

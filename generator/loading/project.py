@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import gc
 import time
 from collections.abc import Iterable, Iterator
@@ -13,6 +14,7 @@ from typing import NamedTuple
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
+from generator.beside import beside
 from generator.loading.cache import (
     Pack,
     RecordCache,
@@ -131,12 +133,20 @@ def load_project(root: Path, *, cache: bool | None = None) -> tuple[Project, lis
     global _PREVIOUS
     disk = RecordCache(root) if cache_wanted(cache) else None
     started_ns = time.time_ns()
+    by_status = bool(_PREVIOUS) or disk is not None
     with gc_paused():
-        surveyed = survey(root)
+        if disk is not None:  # the walk of records/ beside the reading of every pack
+            surveyed_later = beside(functools.partial(_surveyed, root, by_status))
+            disk.read_all()
+            surveyed, statuses = surveyed_later()
+        else:
+            surveyed, statuses = _surveyed(root, by_status)
         project, problems = _project_of(root, surveyed)
         project.positions = PositionCache(disk) if disk is not None else None
-        loading = _Loading(_PREVIOUS, {}, started_ns, bool(_PREVIOUS) or disk is not None)
+        loading = _Loading(_PREVIOUS, {}, started_ns, statuses)
         results = _load_all(surveyed.found, loading, disk)
+        if disk is not None:
+            disk.drop_unasked()
         for item, result in zip(surveyed.found, results, strict=True):
             if isinstance(result, Loaded):
                 project.add(result)
@@ -146,6 +156,13 @@ def load_project(root: Path, *, cache: bool | None = None) -> tuple[Project, lis
                 problems.extend(result)
     _PREVIOUS = loading.current
     return project, problems
+
+
+def _surveyed(root: Path, by_status: bool) -> tuple[Survey, dict[str, Signature | None]]:
+    """What records/ holds, with each record file's status on disk if it may spare reading."""
+    surveyed = survey(root)
+    statuses = {f.relative: _status(f) for f in surveyed.found} if by_status else {}
+    return surveyed, statuses
 
 
 def _project_of(root: Path, surveyed: Survey) -> tuple[Project, list[Diagnostic]]:
@@ -169,7 +186,8 @@ class _Loading:
     previous: dict[str, _Remembered]
     current: dict[str, _Remembered]
     started_ns: int  # when this load began: what `settled` measures against
-    by_status: bool  # whether a file's status on disk may spare reading it
+    # Each file's status on disk, taken after `started_ns`, if it may spare reading the file.
+    statuses: dict[str, Signature | None]
 
 
 def _load_all(found: list[Found], loading: _Loading, disk: RecordCache | None) -> list[_Result]:
@@ -194,8 +212,8 @@ def _load_folder(items: list[Found], loading: _Loading, pack: Pack) -> list[_Res
     """The results of one folder's files. Those whose size and times are as its pack recorded
     are taken from it (or from memory, if that holds a result of the same bytes) in one short
     loop — a region's warm run takes all 29 000 files so; the others go the long way."""
-    statuses = {item.relative: _status(item) for item in items} if loading.by_status else {}
-    unchanged = pack.unchanged(statuses)
+    statuses = loading.statuses
+    unchanged = pack.unchanged({item.relative: statuses.get(item.relative) for item in items})
     previous, current = loading.previous, loading.current
     results: list[_Result] = []
     for item in items:
@@ -216,7 +234,7 @@ def _load_folder(items: list[Found], loading: _Loading, pack: Pack) -> list[_Res
 
 def _load_reusing(found: Found, loading: _Loading, pack: Pack | None) -> _Result:
     """A file's result: from memory, else from the cache, else loaded the normal way."""
-    status = _status(found) if loading.by_status else None
+    status = loading.statuses.get(found.relative)
     known = loading.previous.get(found.relative)
     digest = None
     if status is not None and known is not None and known.signature == status:
