@@ -212,10 +212,15 @@ class RecordCache:
     def read(self, path: Path) -> bytes | None:
         if not self._usable:
             return None
+        try:  # a symlink is refused (O_NOFOLLOW), and so is anything too big to be ours
+            handle = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        except OSError:
+            return None
         try:
-            if path.is_symlink() or path.stat().st_size > _MAX_PACK_BYTES:
-                return None
-            return path.read_bytes()
+            with os.fdopen(handle, "rb") as stream:
+                if os.fstat(stream.fileno()).st_size > _MAX_PACK_BYTES:
+                    return None
+                return stream.read()
         except OSError:
             return None
 

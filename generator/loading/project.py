@@ -128,7 +128,8 @@ def load_project(root: Path, *, cache: bool | None = None) -> tuple[Project, lis
     With the disk cache (`cache`; by default the command's choice, see `loading.cache`), a
     file unchanged since an earlier run is taken from its folder's pack in
     root/.cache/records instead of being parsed and validated — and not even read when its
-    size and times on disk are as they were.
+    size and times on disk are as they were. Every pack is read while records/ is walked
+    and each file's status taken beside it (`beside`: in a child, on another processor).
     """
     global _PREVIOUS
     disk = RecordCache(root) if cache_wanted(cache) else None
