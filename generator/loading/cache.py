@@ -170,18 +170,13 @@ class RecordCache:
                 names = sorted(e.name for e in found if e.name.endswith(".pack"))
         except OSError:
             names = []
-        for name in names if self._usable else ():
+        for name in names:
             sealed = unseal_any(self.read(self.directory / name) or b"", _MAGIC, _RecordUnpickler)
-            header = sealed[0] if sealed is not None else None
-            if (
-                sealed is not None
-                and isinstance(header, tuple)
-                and len(header) == 3
-                and header[:2] == (FORMAT, self.version)
-                and isinstance(header[2], str)
-                and _pack_name(header[2]) == name
-            ):
-                packs[header[2]] = _entries_of(sealed[1])
+            if sealed is None or not isinstance(sealed[0], tuple) or len(sealed[0]) != 3:
+                continue
+            folder = sealed[0][2]
+            if isinstance(folder, str) and _pack_name(folder) == name:
+                packs[folder] = _read_pack_body(sealed, (FORMAT, self.version, folder))
         self._read_ahead = packs
 
     def drop_unasked(self) -> None:
@@ -308,11 +303,15 @@ def _pack_name(folder: str) -> str:
 
 def _read_pack(content: bytes, header: tuple[str, str, str]) -> dict[str, _Entry]:
     """A pack's entries of the right shape; nothing from a pack in any doubt."""
-    return _entries_of(unseal(content, _MAGIC, _RecordUnpickler, header))
+    return _read_pack_body(unseal_any(content, _MAGIC, _RecordUnpickler), header)
 
 
-def _entries_of(entries: object) -> dict[str, _Entry]:
-    """The entries of an unsealed pack that have the right shape (none if it has none)."""
+def _read_pack_body(
+    sealed: tuple[object, object] | None, header: tuple[str, str, str]
+) -> dict[str, _Entry]:
+    """The entries of an unsealed pack with this header that have the right shape (none from
+    a pack with another header)."""
+    entries = sealed[1] if sealed is not None and sealed[0] == header else None
     if not isinstance(entries, dict):
         return {}
     return {

@@ -219,7 +219,7 @@ def _load_folder(items: list[Found], loading: _Loading, pack: Pack) -> list[_Res
     results: list[_Result] = []
     for item in items:
         entry = unchanged.get(item.relative)
-        if entry is None or type(entry[2]) is not RECORD_MODELS[item.place.kind]:
+        if entry is None or type(entry[2]) is not _model(item):
             results.append(_load_reusing(item, loading, pack))
             continue
         status, digest, model = entry
